@@ -1,0 +1,1 @@
+print("GradientFidelity: under construction")

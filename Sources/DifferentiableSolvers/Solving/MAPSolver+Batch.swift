@@ -1,0 +1,66 @@
+extension MAPSolver {
+    public func solveBatch(_ theta: Matrix, parallelism: Parallelism) throws(SolverError) -> Matrix {
+        try validateBatch(theta)
+        return try solveValidatedRows(theta, parallelism: parallelism)
+    }
+
+    /// Solves a batch on all cores.
+    public func solveBatch(_ theta: Matrix) throws(SolverError) -> Matrix {
+        try solveBatch(theta, parallelism: .automatic)
+    }
+
+    /// Solves a single instance given as an array.
+    ///
+    /// - Throws: ``SolverError`` when θ has the wrong length, is not finite, or the
+    ///   instance has no solution.
+    public func solve(row theta: [Float]) throws(SolverError) -> [Float] {
+        try solveBatch(Matrix(rows: 1, columns: theta.count, values: theta), parallelism: .serial).values
+    }
+
+    /// The objective ⟨z, θ⟩ in double precision.
+    public func objective(of solution: [Float], at theta: [Float]) -> Double {
+        zip(solution, theta).reduce(0) { $0 + Double($1.0) * Double($1.1) }
+    }
+
+    /// Checks that `theta` is a consistent B × ``variableCount`` batch of finite values.
+    ///
+    /// - Throws: ``SolverError`` of kind `.shapeMismatch` or `.nonFiniteParameter`.
+    public func validateBatch(_ theta: Matrix) throws(SolverError) {
+        guard theta.isConsistent else {
+            throw SolverError(.shapeMismatch,
+                              "θ has shape \(theta.rows) × \(theta.columns) but \(theta.values.count) values")
+        }
+        guard theta.columns == variableCount else {
+            throw SolverError(.shapeMismatch,
+                              "θ rows have \(theta.columns) entries; this solver expects \(variableCount)")
+        }
+        if let bad = theta.firstNonFiniteIndex {
+            throw SolverError(.nonFiniteParameter, "θ contains \(theta.values[bad])",
+                              row: bad / max(theta.columns, 1), index: bad % max(theta.columns, 1))
+        }
+    }
+
+    /// Solves the rows of an already validated batch in parallel, one workspace per worker.
+    package func solveValidatedRows(_ theta: Matrix, parallelism: Parallelism) throws(SolverError) -> Matrix {
+        let n = theta.columns
+        let chunks = try parallelChunks(count: theta.rows, parallelism: parallelism) {
+            (rows: Range<Int>) throws(SolverError) -> [Float] in
+            var workspace = makeWorkspace()
+            var output = [Float](repeating: 0, count: rows.count * n)
+            var row = [Float](repeating: 0, count: n)
+            let input = theta.values.span
+            for r in rows {
+                var rowSpan = row.mutableSpan
+                do throws(SolverError) {
+                    try solve(input.extracting(r * n ..< (r + 1) * n), into: &rowSpan, workspace: &workspace)
+                } catch {
+                    throw error.inRow(r)
+                }
+                let base = (r - rows.lowerBound) * n
+                for j in 0..<n { output[base + j] = row[j] }
+            }
+            return output
+        }
+        return Matrix(rows: theta.rows, columns: n, values: Array(chunks.joined()))
+    }
+}

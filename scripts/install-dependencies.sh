@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the package builds against, when any is missing.
+# Idempotent: does nothing (and needs no network) when everything is present.
+set -euo pipefail
+needed=(libglpk-dev libboost-graph-dev libopenblas-dev pkg-config dataset-fashion-mnist)
+missing=()
+for package in "${needed[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
