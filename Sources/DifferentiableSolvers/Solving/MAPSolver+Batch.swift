@@ -22,7 +22,7 @@ extension MAPSolver {
         zip(solution, theta).reduce(0) { $0 + Double($1.0) * Double($1.1) }
     }
 
-    /// Checks that `theta` is a consistent B × ``variableCount`` batch of finite values.
+    /// Checks that `theta` is a consistent B × n batch (n = ``variableCount`` when declared) of finite values.
     ///
     /// - Throws: ``SolverError`` of kind `.shapeMismatch` or `.nonFiniteParameter`.
     public func validateBatch(_ theta: Matrix) throws(SolverError) {
@@ -30,9 +30,9 @@ extension MAPSolver {
             throw SolverError(.shapeMismatch,
                               "θ has shape \(theta.rows) × \(theta.columns) but \(theta.values.count) values")
         }
-        guard theta.columns == variableCount else {
+        if let expected = variableCount, theta.columns != expected {
             throw SolverError(.shapeMismatch,
-                              "θ rows have \(theta.columns) entries; this solver expects \(variableCount)")
+                              "θ rows have \(theta.columns) entries; this solver expects \(expected)")
         }
         if let bad = theta.firstNonFiniteIndex {
             throw SolverError(.nonFiniteParameter, "θ contains \(theta.values[bad])",

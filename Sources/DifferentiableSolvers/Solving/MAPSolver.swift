@@ -4,7 +4,9 @@
 /// A solver is a value that carries its problem structure (the grid size, the graph, the
 /// constraint matrix, k …); θ is what a network predicts. θ and z have the same length,
 /// ``variableCount``: z is the vector of sufficient statistics whose inner product with θ
-/// is the objective (a 0/1 mask, a one-hot vector, a permutation matrix …).
+/// is the objective (a 0/1 mask, a one-hot vector, a permutation matrix …). A solver whose
+/// structure fixes the length declares it in ``variableCount``; one that adapts to any
+/// length (argmax, top-k, ranking) returns `nil` and checks the length it is given.
 ///
 /// Conforming types implement ``solve(_:into:workspace:)`` for one row; the batched entry
 /// point ``solveBatch(_:parallelism:)`` validates the batch and solves its rows in parallel
@@ -12,16 +14,17 @@
 ///
 /// ```swift
 /// struct Argmax: MAPSolver {
-///     let variableCount: Int
+///     var variableCount: Int? { nil }          // any length
 ///     var sense: OptimizationSense { .maximize }
 ///     func solve(_ theta: Span<Float>, into z: inout MutableSpan<Float>,
 ///                workspace: inout Void) throws(SolverError) {
+///         guard theta.count > 0 else { throw SolverError(.shapeMismatch, "empty θ") }
 ///         var best = 0
 ///         for i in 0..<theta.count { z[i] = 0; if theta[i] > theta[best] { best = i } }
 ///         z[best] = 1
 ///     }
 /// }
-/// let z = try Argmax(variableCount: 3).solve(row: [0.2, 1.5, -1])   // [0, 1, 0]
+/// let z = try Argmax().solve(row: [0.2, 1.5, -1])   // [0, 1, 0]
 /// ```
 public protocol MAPSolver: Sendable {
     /// Scratch memory a solver reuses across the rows one worker solves, so that the inner
@@ -31,8 +34,9 @@ public protocol MAPSolver: Sendable {
     /// Whether ⟨z, θ⟩ is maximised or minimised.
     var sense: OptimizationSense { get }
 
-    /// The length of θ and of z.
-    var variableCount: Int { get }
+    /// The length of θ and of z, or `nil` when the solver accepts rows of any length (it then
+    /// reports lengths it cannot handle from ``solve(_:into:workspace:)``).
+    var variableCount: Int? { get }
 
     /// Fresh scratch memory for one worker.
     func makeWorkspace() -> Workspace
@@ -40,7 +44,7 @@ public protocol MAPSolver: Sendable {
     /// Solves one instance.
     ///
     /// When called through ``solveBatch(_:parallelism:)`` or ``solve(row:)``, `theta` has
-    /// exactly ``variableCount`` entries, all finite; domain checks beyond that (e.g. no
+    /// the declared ``variableCount`` of entries (when there is one), all finite; domain checks beyond that (e.g. no
     /// negative weights) are the solver's own. The solver must write every entry of
     /// `solution`.
     ///

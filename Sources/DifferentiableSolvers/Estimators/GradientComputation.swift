@@ -1,0 +1,118 @@
+/// The inputs of one backward pass and the estimators that consume them.
+///
+/// Works in the maximisation convention: φ = σ·θ with σ = +1 for a maximising solver and
+/// −1 for a minimising one, so MAP_max(φ) = solver(σ·φ). An estimate g_φ is returned as
+/// ∂L/∂θ = σ·g_φ. Perturbations ε enter as φ + τ·ε, i.e. θ + σ·τ·ε.
+struct GradientComputation<Solver: MAPSolver>: Sendable {
+    let solver: Solver
+    let tape: SolverTape
+    let upstream: Matrix
+    let forwardTemperature: Float
+    let targetTemperature: Float
+    let parallelism: Parallelism
+
+    var n: Int { tape.theta.columns }
+    var sampleCount: Int { tape.sampleCount }
+    var sign: Float { solver.sense.sign }
+
+    /// The row of ∂L/∂z that belongs to sample `s` of row `b`.
+    func upstreamOffset(row b: Int, sample s: Int) -> Int {
+        tape.output == .perSample ? (b * sampleCount + s) * n : b * n
+    }
+
+    /// The factor that turns a sum of per-sample estimates into the vector–Jacobian product.
+    var sampleReduction: Float { tape.output == .perSample ? 1 : 1 / Float(sampleCount) }
+
+    /// IMLE and adaptive IMLE: finite differences of MAP states along ∂L/∂z.
+    ///
+    /// - Returns: ∂L/∂θ and the total number of non-zero entries of the differences
+    ///   (the L0 counts of Eq. 9, summed over all samples).
+    func finiteDifference(scheme: DifferenceScheme, step: FiniteDifferenceStep) throws(SolverError) -> (gradient: Matrix, nonZeros: Int) {
+        let n = self.n, count = sampleCount, sign = self.sign
+        let theta = tape.theta.values, noise = tape.noise.values, samples = tape.samples.values
+        let upstream = self.upstream.values
+        let targetScale = step.targetScale
+        let temperature = targetTemperature
+        // The forward sample equals MAP(target + τ·ε) only when the target is φ itself
+        // perturbed exactly as in the forward pass; then it is reused instead of re-solved.
+        let reuseForward = targetScale == 1 && targetTemperature == forwardTemperature
+        let reduction = sampleReduction
+        let chunks = try parallelChunks(count: tape.batchSize, parallelism: parallelism) {
+            (rows: Range<Int>) throws(SolverError) -> (gradient: [Float], nonZeros: Int) in
+            var oracle = PerturbedOracle(solver: solver, variableCount: n)
+            var base = [Float](repeating: 0, count: n)
+            var upper = [Float](repeating: 0, count: n)
+            var gradient = [Float](repeating: 0, count: rows.count * n)
+            var nonZeros = 0
+            for b in rows {
+                let lambda = stepSize(step, row: b)
+                guard lambda > 0, lambda.isFinite else { continue }
+                let divisor = scheme == .central ? 2 * lambda : lambda
+                let out = (b - rows.lowerBound) * n
+                for s in 0..<count {
+                    let sampleOffset = (b * count + s) * n
+                    let dy = upstreamOffset(row: b, sample: s)
+                    for j in 0..<n {
+                        base[j] = targetScale * sign * theta[b * n + j] + temperature * noise[sampleOffset + j]
+                    }
+                    // z_L: MAP(base + λ∇) for backward/central, the base state for forward.
+                    if scheme == .forward {
+                        if reuseForward {
+                            for j in 0..<n { upper[j] = samples[sampleOffset + j] }
+                        } else {
+                            for j in 0..<n { oracle.input[j] = sign * base[j] }
+                            try oracle.solve(row: b)
+                            for j in 0..<n { upper[j] = oracle.output[j] }
+                        }
+                    } else {
+                        for j in 0..<n { oracle.input[j] = sign * (base[j] + lambda * upstream[dy + j]) }
+                        try oracle.solve(row: b)
+                        for j in 0..<n { upper[j] = oracle.output[j] }
+                    }
+                    // z_R: MAP(base − λ∇) for forward/central, the base state for backward.
+                    if scheme == .backward && reuseForward {
+                        for j in 0..<n { oracle.output[j] = samples[sampleOffset + j] }
+                    } else {
+                        let direction: Float = scheme == .backward ? 0 : -lambda
+                        for j in 0..<n { oracle.input[j] = sign * (base[j] + direction * upstream[dy + j]) }
+                        try oracle.solve(row: b)
+                    }
+                    let scale = sign * reduction / divisor
+                    for j in 0..<n {
+                        let difference = upper[j] - oracle.output[j]
+                        if difference != 0 {
+                            nonZeros += 1
+                            gradient[out + j] += scale * difference
+                        }
+                    }
+                }
+            }
+            return (gradient, nonZeros)
+        }
+        let gradient = Matrix(rows: tape.batchSize, columns: n, values: Array(chunks.map(\.gradient).joined()))
+        return (gradient, chunks.reduce(0) { $0 + $1.nonZeros })
+    }
+
+    /// λ for row `b`: fixed, or Eq. 8 averaged over the row's samples as in Algorithm 1.
+    func stepSize(_ step: FiniteDifferenceStep, row b: Int) -> Float {
+        switch step {
+        case .fixed(let lambda, _):
+            return lambda
+        case .adaptive(let alpha):
+            guard alpha > 0 else { return 0 }
+            let thetaNorm = norm(tape.theta.values, from: b * n, count: n)
+            var ratioSum = 0.0, used = 0
+            for s in 0..<sampleCount {
+                let dyNorm = norm(upstream.values, from: upstreamOffset(row: b, sample: s), count: n)
+                if dyNorm > 0 { ratioSum += thetaNorm / dyNorm; used += 1 }
+            }
+            return used == 0 ? 0 : Float(alpha * ratioSum / Double(used))
+        }
+    }
+
+    func norm(_ values: [Float], from offset: Int, count: Int) -> Double {
+        var sum = 0.0
+        for j in offset ..< offset + count { sum += Double(values[j]) * Double(values[j]) }
+        return sum.squareRoot()
+    }
+}

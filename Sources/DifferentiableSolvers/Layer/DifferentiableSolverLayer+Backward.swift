@@ -1,0 +1,58 @@
+extension DifferentiableSolverLayer {
+    /// Estimates ∂L/∂θ from ∂L/∂z with the layer's estimator.
+    ///
+    /// The result is the vector–Jacobian product of the forward pass's output: with
+    /// per-sample output, the sum over the samples of each sample's estimate; with mean
+    /// output, the mean. (Both equal the Monte-Carlo estimate of ∇θ E[f(z)] when ∂L/∂z is
+    /// ∇f(z) for each sample and the loss is Σ_s f(z_s) / S, respectively f(z̄).)
+    /// With adaptive IMLE this call also advances the adaptive state.
+    ///
+    /// - Parameters:
+    ///   - dLdz: ∂L/∂z, shaped like the forward output.
+    ///   - tape: the tape of the forward pass.
+    ///   - sampleLosses: the loss of every sample ((B · S) values, sample-major within a row);
+    ///     required by ``GradientEstimator/scoreFunction`` only.
+    /// - Returns: ∂L/∂θ, B × n.
+    /// - Throws: ``LayerError`` for a foreign tape, a ∂L/∂z of the wrong shape or non-finite,
+    ///   missing or malformed losses, an invalid configuration, or a solver failure.
+    /// - Complexity: up to 2 · B · S solver calls (central differences), B · S for the
+    ///   forward and backward schemes, none for the baselines.
+    public func backward(_ dLdz: Matrix, _ tape: SolverTape, sampleLosses: [Float]? = nil) throws(LayerError) -> Matrix {
+        guard tape.owner === adaptiveState else {
+            throw LayerError(.foreignTape, "the tape was recorded by another layer")
+        }
+        try validateConfiguration()
+        let perSampleRows = tape.batchSize * tape.sampleCount
+        let expectedRows = tape.output == .perSample ? perSampleRows : tape.batchSize
+        try Self.validate(dLdz, named: "∂L/∂z", rows: expectedRows, columns: tape.theta.columns)
+        let gradient = GradientComputation(solver: solver, tape: tape, upstream: dLdz,
+                                           forwardTemperature: forwardTemperature,
+                                           targetTemperature: targetTemperature, parallelism: parallelism)
+        do {
+            switch estimator {
+            case .straightThrough:
+                return gradient.straightThrough()
+            case .scoreFunction:
+                guard let sampleLosses else {
+                    throw LayerError(.missingSampleLosses, "the score-function estimator needs the loss of every sample")
+                }
+                return try gradient.scoreFunction(losses: sampleLosses)
+            case .imle(let configuration):
+                let step = FiniteDifferenceStep.fixed(lambda: configuration.lambda, targetScale: configuration.targetScale)
+                return try gradient.finiteDifference(scheme: configuration.scheme, step: step).gradient
+            case .aimle(let configuration):
+                let alpha = adaptiveState.snapshot.alpha
+                let result = try gradient.finiteDifference(scheme: configuration.scheme, step: .adaptive(alpha: alpha))
+                let meanNonZeros = Double(result.nonZeros) / Double(max(perSampleRows, 1))
+                adaptiveState.update(meanNonZeros: meanNonZeros, configuration: configuration)
+                return result.gradient
+            }
+        } catch let error as LayerError {
+            throw error
+        } catch let error as SolverError {
+            throw LayerError(error)
+        } catch {
+            throw LayerError(.solverFailed, "\(error)")
+        }
+    }
+}
