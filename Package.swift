@@ -17,6 +17,9 @@ let package = Package(
         .library(name: "TensorLayers", targets: ["TensorLayers"]),
         .executable(name: "GradientFidelity", targets: ["GradientFidelity"]),
     ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
     targets: [
         // MARK: - Core
         .target(name: "DifferentiableSolvers", swiftSettings: strict),
@@ -33,9 +36,13 @@ let package = Package(
         .target(name: "TensorLayers", dependencies: ["COpenBLAS"], swiftSettings: strict),
 
         // MARK: - Examples
+        .target(name: "_ExampleSupport", swiftSettings: strict),
         .executableTarget(
             name: "GradientFidelity",
-            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers"],
+            dependencies: [
+                "DifferentiableSolvers", "CombinatorialSolvers", "_ExampleSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Examples/GradientFidelity",
             swiftSettings: strict
         ),

