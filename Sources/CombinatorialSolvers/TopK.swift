@@ -42,6 +42,11 @@ public struct TopK: MAPSolver {
         guard k >= 1, k <= n else {
             throw SolverError(.invalidStructure, "top-k needs 1 ≤ k ≤ n (got k = \(k), n = \(n))")
         }
+        select(theta, range: 0..<n, into: &solution, workspace: &workspace)
+    }
+
+    /// Marks the k best entries of `theta[range]` in `solution[range]` (k ≤ range.count).
+    func select(_ theta: Span<Float>, range: Range<Int>, into solution: inout MutableSpan<Float>, workspace: inout Workspace) {
         // Work with keys where larger is better: θ for maximisation, −θ for minimisation.
         let sign: Float = sense == .maximize ? 1 : -1
         // Move the buffers out of the workspace so the heap owns them uniquely (no copy).
@@ -49,7 +54,7 @@ public struct TopK: MAPSolver {
         swap(&values, &workspace.values)
         swap(&indices, &workspace.indices)
         var heap = BoundedHeap(values: values, indices: indices, capacity: k)
-        for i in 0..<n {
+        for i in range {
             heap.offer(sign * theta[i], index: i)
             solution[i] = 0
         }

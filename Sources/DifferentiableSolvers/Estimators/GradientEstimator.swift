@@ -9,6 +9,16 @@
 ///   biased; a baseline.
 /// * ``scoreFunction`` — REINFORCE with a leave-one-out baseline: unbiased, high variance,
 ///   needs the per-sample loss values; a baseline.
+/// * ``directLoss(_:)`` — direct optimisation through argmax (Lorberbom et al. 2019): when the
+///   loss can be evaluated on candidate states (a VAE decoder), its exact mode searches the
+///   loss-augmented argmax instead of linearising the loss.
+/// * ``blackbox(lambda:)`` — blackbox differentiation (Vlastelica/Pogančić et al. 2020) for
+///   solvers trained on a supervised loss; use it with `noise: .none`.
+/// * ``perturbedOptimizer(_:)`` — Berthet et al. 2020: the forward mean of perturbed
+///   solutions is a smooth function whose Jacobian is estimated by Stein's lemma; pairs with
+///   ``FenchelYoungLoss`` when target structures are known.
+/// * ``gumbelSoftmax(temperature:blockSize:)`` — straight-through Gumbel-softmax for one-hot
+///   blocks (Jang et al. 2017): a relaxation baseline.
 ///
 /// ```swift
 /// var layer = DifferentiableSolverLayer(solver: TopK(k: 5), estimator: .aimle(scheme: .central),
@@ -24,7 +34,18 @@ public enum GradientEstimator: Sendable, Hashable, Codable {
     /// The score-function estimator (Williams 1992) with a leave-one-out baseline; needs
     /// `sampleLosses` in `backward` and at least two samples.
     case scoreFunction
-
+    /// Direct loss minimisation; the exact mode needs a `scorer` in `backward`.
+    case directLoss(DirectLossConfiguration)
+    /// Blackbox differentiation: z_λ = MAP(θ ∓ λ ∂L/∂z) (the sign per the solver's sense),
+    /// ∂L/∂θ = ±(z − z_λ) / λ — the interpolation of Vlastelica et al. 2020 (their λ = 20
+    /// for Warcraft shortest paths).
+    case blackbox(lambda: Float)
+    /// The perturbed optimiser's Jacobian estimate.
+    case perturbedOptimizer(PerturbedOptimizerConfiguration)
+    /// Straight-through Gumbel-softmax: the forward pass keeps the hard one-hot sample; the
+    /// backward pass uses the Jacobian of softmax((φ + g) / t) within each block of
+    /// `blockSize` entries.
+    case gumbelSoftmax(temperature: Float, blockSize: Int)
     /// IMLE with step `lambda`.
     public static func imle(lambda: Float, scheme: DifferenceScheme = .forward, targetScale: Float = 1) -> GradientEstimator {
         .imle(IMLEConfiguration(lambda: lambda, scheme: scheme, targetScale: targetScale))
@@ -42,6 +63,14 @@ public enum GradientEstimator: Sendable, Hashable, Codable {
         case .aimle(let c): "AIMLE (\(c.scheme.rawValue))"
         case .straightThrough: "STE"
         case .scoreFunction: "SFE"
+        case .directLoss(let c):
+            switch c.mode {
+            case .firstOrder: "direct loss (first-order)"
+            case .exact: "direct loss (exact)"
+            }
+        case .blackbox(let lambda): "blackbox (λ = \(lambda))"
+        case .perturbedOptimizer: "perturbed optimiser"
+        case .gumbelSoftmax(let t, _): "Gumbel-softmax (t = \(t))"
         }
     }
 
@@ -49,7 +78,14 @@ public enum GradientEstimator: Sendable, Hashable, Codable {
         switch self {
         case .imle(let c): c.configurationProblem
         case .aimle(let c): c.configurationProblem
-        case .straightThrough, .scoreFunction: nil
+        case .straightThrough, .scoreFunction, .perturbedOptimizer: nil
+        case .directLoss(let c): c.configurationProblem
+        case .blackbox(let lambda):
+            lambda > 0 && lambda.isFinite ? nil : "blackbox needs a finite λ > 0 (got \(lambda))"
+        case .gumbelSoftmax(let temperature, let blockSize):
+            if !(temperature > 0) || !temperature.isFinite { "Gumbel-softmax needs a temperature > 0 (got \(temperature))" }
+            else if blockSize < 1 { "Gumbel-softmax needs blocks of at least one entry (got \(blockSize))" }
+            else { nil }
         }
     }
 }

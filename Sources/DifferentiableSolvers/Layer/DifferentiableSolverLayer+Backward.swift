@@ -12,12 +12,16 @@ extension DifferentiableSolverLayer {
     ///   - tape: the tape of the forward pass.
     ///   - sampleLosses: the loss of every sample ((B · S) values, sample-major within a row);
     ///     required by ``GradientEstimator/scoreFunction`` only.
+    ///   - scorer: evaluates the loss of candidate states; required by the exact mode of
+    ///     ``GradientEstimator/directLoss(_:)`` only.
     /// - Returns: ∂L/∂θ, B × n.
     /// - Throws: ``LayerError`` for a foreign tape, a ∂L/∂z of the wrong shape or non-finite,
     ///   missing or malformed losses, an invalid configuration, or a solver failure.
     /// - Complexity: up to 2 · B · S solver calls (central differences), B · S for the
     ///   forward and backward schemes, none for the baselines.
-    public func backward(_ dLdz: Matrix, _ tape: SolverTape, sampleLosses: [Float]? = nil) throws(LayerError) -> Matrix {
+    public func backward(
+        _ dLdz: Matrix, _ tape: SolverTape, sampleLosses: [Float]? = nil, scorer: CandidateScorer? = nil
+    ) throws(LayerError) -> Matrix {
         guard tape.owner === adaptiveState else {
             throw LayerError(.foreignTape, "the tape was recorded by another layer")
         }
@@ -40,6 +44,23 @@ extension DifferentiableSolverLayer {
             case .imle(let configuration):
                 let step = FiniteDifferenceStep.fixed(lambda: configuration.lambda, targetScale: configuration.targetScale)
                 return try gradient.finiteDifference(scheme: configuration.scheme, step: step).gradient
+            case .blackbox(let lambda):
+                return try gradient.finiteDifference(scheme: .forward, step: .fixed(lambda: lambda, targetScale: 1)).gradient
+            case .directLoss(let configuration):
+                let epsilon = Float(configuration.epsilon.value(atStep: tape.step))
+                switch configuration.mode {
+                case .firstOrder:
+                    return try gradient.finiteDifference(scheme: .forward, step: .fixed(lambda: epsilon, targetScale: 1)).gradient
+                case .exact(let blockSize):
+                    guard let scorer else {
+                        throw LayerError(.missingSampleLosses, "exact direct loss needs a scorer for candidate states")
+                    }
+                    return try gradient.exactDirectLoss(blockSize: blockSize, epsilon: epsilon, scorer: scorer)
+                }
+            case .perturbedOptimizer(let configuration):
+                return try gradient.perturbedOptimizer(configuration, noise: noise)
+            case .gumbelSoftmax(let temperature, let blockSize):
+                return try gradient.gumbelSoftmax(temperature: temperature, blockSize: blockSize)
             case .aimle(let configuration):
                 let alpha = adaptiveState.snapshot.alpha
                 let result = try gradient.finiteDifference(scheme: configuration.scheme, step: .adaptive(alpha: alpha))

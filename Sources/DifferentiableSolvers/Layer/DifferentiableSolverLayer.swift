@@ -100,6 +100,12 @@ public struct DifferentiableSolverLayer<Solver: MAPSolver>: Sendable {
         let (solver, noise, seed, count) = (self.solver, self.noise, self.seed, samples)
         let n = theta.columns
         let shift = solver.sense.sign * forwardTemperature
+        let multiplicative = if case .perturbedOptimizer(let c) = estimator { c.multiplicative } else { false }
+        if multiplicative, let bad = theta.values.firstIndex(where: { $0 <= 0 }) {
+            throw LayerError(.invalidConfiguration,
+                             "the multiplicative perturbed optimiser needs θ > 0; θ[\(bad / max(n, 1)), \(bad % max(n, 1))] = \(theta.values[bad])")
+        }
+        let halfVariance = forwardTemperature * forwardTemperature / 2
         let chunks: [(noise: [Float], samples: [Float])]
         do {
             chunks = try parallelChunks(count: theta.rows, parallelism: parallelism) {
@@ -113,7 +119,14 @@ public struct DifferentiableSolverLayer<Solver: MAPSolver>: Sendable {
                     noise.fill(&noiseBlock, range: first ..< first + count * n, using: &generator)
                     for s in 0..<count {
                         let offset = first + s * n
-                        for j in 0..<n { oracle.input[j] = theta.values[b * n + j] + shift * noiseBlock[offset + j] }
+                        if multiplicative {
+                            // θ ∘ exp(σZ − σ²/2), Berthet et al. 2020, §3.1.
+                            for j in 0..<n {
+                                oracle.input[j] = theta.values[b * n + j] * Float(_exp(Double(shift * noiseBlock[offset + j] - halfVariance)))
+                            }
+                        } else {
+                            for j in 0..<n { oracle.input[j] = theta.values[b * n + j] + shift * noiseBlock[offset + j] }
+                        }
                         try oracle.solve(row: b)
                         for j in 0..<n { sampleBlock[offset + j] = oracle.output[j] }
                     }
