@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "CombinatorialSolvers", targets: ["CombinatorialSolvers"]),
         .library(name: "GLPKSolver", targets: ["GLPKSolver"]),
         .library(name: "GraphCutSolver", targets: ["GraphCutSolver"]),
+        .library(name: "DifferentiableSolversAutoDiff", targets: ["DifferentiableSolversAutoDiff"]),
         .library(name: "TensorLayers", targets: ["TensorLayers"]),
         .executable(name: "GradientFidelity", targets: ["GradientFidelity"]),
     ],
@@ -30,6 +31,9 @@ let package = Package(
         .target(name: "GLPKSolver", dependencies: ["DifferentiableSolvers", "CGLPK"], swiftSettings: strict),
         .target(name: "CMaxflow"),
         .target(name: "GraphCutSolver", dependencies: ["DifferentiableSolvers", "CMaxflow"], swiftSettings: strict),
+
+        // MARK: - Automatic differentiation
+        .target(name: "DifferentiableSolversAutoDiff", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
 
         // MARK: - Tensors for the examples
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
@@ -67,6 +71,11 @@ let package = Package(
         .testTarget(
             name: "GraphCutSolverTests",
             dependencies: ["GraphCutSolver", "_TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DifferentiableSolversAutoDiffTests",
+            dependencies: ["DifferentiableSolversAutoDiff", "CombinatorialSolvers"],
             swiftSettings: strict
         ),
         .testTarget(

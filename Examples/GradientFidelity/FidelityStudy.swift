@@ -22,6 +22,14 @@ struct FidelityMethod: Sendable {
     let warmUp: Int
     /// The λ of IMLE, for the λ sweep.
     let lambda: Double?
+
+    /// Estimators with a leave-one-out baseline need S ≥ 2.
+    var needsSeveralSamples: Bool {
+        switch estimator {
+        case .scoreFunction, .perturbedOptimizer: true
+        default: false
+        }
+    }
 }
 
 /// The cosine similarities of one method at one sample count over all seeds.
@@ -91,7 +99,8 @@ struct FidelityStudy: Sendable {
             var upstream = z
             for i in upstream.values.indices { upstream.values[i] = 2 * (z.values[i] - target[i % problem.n]) }
             let losses = z.rowArrays.map { Float(Self.loss($0, target)) }
-            estimate = try layer.backward(upstream, tape, sampleLosses: losses).values
+            let scorer: CandidateScorer = { candidates, _ in candidates.rowArrays.map { Float(Self.loss($0, target)) } }
+            estimate = try layer.backward(upstream, tape, sampleLosses: losses, scorer: scorer).values
         }
         do { return try cosineSimilarity(estimate, truth) } catch { return .nan }
     }

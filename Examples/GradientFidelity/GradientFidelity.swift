@@ -57,7 +57,7 @@ struct GradientFidelity: ParsableCommand {
         var tables = ""
         for problem in problems {
             let study = try FidelityStudy(problem: problem, seeds: seeds)
-            let methods = Self.methods(warmUp: warmUp, fastWarmUp: fastWarmUp)
+            let methods = Self.methods(warmUp: warmUp, fastWarmUp: fastWarmUp, blockSize: problem.n)
             let sweep = try Self.numbers(lambdas).flatMap { lambda in
                 [DifferenceScheme.forward, .central].map { scheme in
                     FidelityMethod(name: "IMLE \(scheme.rawValue)", estimator: .imle(lambda: Float(lambda), scheme: scheme),
@@ -67,7 +67,7 @@ struct GradientFidelity: ParsableCommand {
             let progress = ProgressBar(problem.title, total: seeds * (methods.count * sampleCounts.count + sweep.count))
             var bySamples: [FidelityMeasurement] = []
             for method in methods {
-                for count in sampleCounts where !(method.estimator == .scoreFunction && count < 2) {
+                for count in sampleCounts where count >= 2 || !method.needsSeveralSamples {
                     bySamples.append(try study.measure(method, samples: count, progress: progress))
                 }
             }
@@ -86,8 +86,9 @@ struct GradientFidelity: ParsableCommand {
         print("Wrote \(report.directory.url.path)/fidelity.{csv,json}, table.md and SVG plots.")
     }
 
-    /// The methods of Fig. 3: IMLE at λ = 1, AIMLE (paper and fast α), STE, SFE.
-    static func methods(warmUp: Int, fastWarmUp: Int) -> [FidelityMethod] {
+    /// The methods of Fig. 3 (IMLE at λ = 1, AIMLE with the paper's and the fast α rule,
+    /// STE, SFE), direct loss minimisation in both modes, and the perturbed optimiser.
+    static func methods(warmUp: Int, fastWarmUp: Int, blockSize: Int) -> [FidelityMethod] {
         [
             FidelityMethod(name: "IMLE forward (λ = 1)", estimator: .imle(lambda: 1, scheme: .forward), warmUp: 0, lambda: 1),
             FidelityMethod(name: "IMLE central (λ = 1)", estimator: .imle(lambda: 1, scheme: .central), warmUp: 0, lambda: 1),
@@ -99,6 +100,12 @@ struct GradientFidelity: ParsableCommand {
                            warmUp: fastWarmUp, lambda: nil),
             FidelityMethod(name: "STE", estimator: .straightThrough, warmUp: 0, lambda: nil),
             FidelityMethod(name: "SFE", estimator: .scoreFunction, warmUp: 0, lambda: nil),
+            FidelityMethod(name: "direct loss, first-order (ε = 1)",
+                           estimator: .directLoss(.init(mode: .firstOrder, epsilon: .constant(1))), warmUp: 0, lambda: nil),
+            FidelityMethod(name: "direct loss, exact (ε = 1)",
+                           estimator: .directLoss(.init(mode: .exact(blockSize: blockSize), epsilon: .constant(1))),
+                           warmUp: 0, lambda: nil),
+            FidelityMethod(name: "perturbed optimiser (σ = 1)", estimator: .perturbedOptimizer(.init()), warmUp: 0, lambda: nil),
         ]
     }
 

@@ -9,13 +9,17 @@ import Synchronization
 /// A terminal progress bar for long example runs: "label [#####.....] 42/100 12.3 s  note".
 ///
 /// Safe to advance from several threads. Draws on standard error, so standard output stays
-/// clean for tables; redraws at most ten times a second.
+/// clean for tables; on a terminal it redraws in place at most ten times a second, into a
+/// log or pipe it writes one line per tenth of the work.
 public final class ProgressBar: Sendable {
     private struct State {
         var done = 0
         var note = ""
         var lastDraw = 0.0
+        var lastTenth = 0
     }
+
+    private let interactive = isatty(2) != 0
 
     private let label: String
     private let total: Int
@@ -34,9 +38,15 @@ public final class ProgressBar: Sendable {
             state.done += units
             if let note { state.note = note }
             let now = Date().timeIntervalSince(start)
-            guard state.done >= total || now - state.lastDraw >= 0.1 else { return nil }
-            state.lastDraw = now
-            return render(done: state.done, elapsed: now, note: state.note)
+            if interactive {
+                guard state.done >= total || now - state.lastDraw >= 0.1 else { return nil }
+                state.lastDraw = now
+                return render(done: state.done, elapsed: now, note: state.note)
+            }
+            let tenth = min(10, state.done * 10 / total)
+            guard tenth > state.lastTenth, tenth < 10 else { return nil }
+            state.lastTenth = tenth
+            return render(done: state.done, elapsed: now, note: state.note) + "\n"
         }
         if let line { FileHandle.standardError.write(Data(line.utf8)) }
     }
@@ -52,6 +62,7 @@ public final class ProgressBar: Sendable {
         let filled = min(width, done * width / total)
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
-        return String(format: "\r%@ [%@] %d/%d %.1f s (%.1f/s) %@", label, bar, done, total, elapsed, rate, note)
+        return String(format: "%@%@ [%@] %d/%d %.1f s (%.1f/s) %@", interactive ? "\r" : "", label, bar, done, total,
+                      elapsed, rate, note)
     }
 }
