@@ -110,23 +110,31 @@ public struct GridShortestPath: MAPSolver {
     /// Writes the 0/1 cell mask of a cheapest source–target path.
     ///
     /// - Throws: ``SolverError`` of kind `.shapeMismatch` (wrong length),
-    ///   `.nonFiniteParameter` or `.parameterOutOfDomain` (negative weight), with the cell
-    ///   index.
+    ///   `.nonFiniteParameter` or `.parameterOutOfDomain` (a negative weight, with the cell
+    ///   index, or a path cost that overflows `Float`).
     /// - Complexity: O(V log V) for V = H · W.
     public func solve(
         _ theta: Span<Float>, into solution: inout MutableSpan<Float>, workspace: inout ShortestPathWorkspace
     ) throws(SolverError) {
         try InputChecks.requireLength(theta, solution, cellCount)
         try InputChecks.requireFiniteNonNegative(theta, what: "cell weight")
-        search(theta, into: &solution, heapStorage: &workspace.heapStorage,
+        search(theta, heapStorage: &workspace.heapStorage,
                distanceStorage: &workspace.distance, predecessorStorage: &workspace.predecessor)
+        try InputChecks.requireFiniteOptimum(workspace.distance[target.row * width + target.column])
+        for i in 0..<solution.count { solution[i] = 0 }
+        var vertex = target.row * width + target.column
+        while vertex >= 0 {
+            solution[vertex] = 1
+            vertex = Int(workspace.predecessor[vertex])
+        }
     }
 
     /// Dijkstra from the source cell with a lazy-deletion heap of (distance, cell) keys,
-    /// stopping when the target is settled; then the path is written into `solution`.
-    /// The workspace arrays come in separately so that each can be viewed as a span.
+    /// stopping when the target is settled; leaves each reached cell's predecessor in
+    /// `predecessorStorage`. The workspace arrays come in separately so that each can be
+    /// viewed as a span at the same time.
     private func search(
-        _ theta: borrowing Span<Float>, into solution: inout MutableSpan<Float>,
+        _ theta: borrowing Span<Float>,
         heapStorage: inout [UInt64], distanceStorage: inout [Float], predecessorStorage: inout [Int32]
     ) {
         let start = source.row * width + source.column
@@ -158,13 +166,6 @@ public struct GridShortestPath: MAPSolver {
                     heap.push(PackedKey.make(offer, next), &storage)
                 }
             }
-        }
-
-        for i in 0..<solution.count { solution[i] = 0 }
-        var vertex = goal
-        while vertex >= 0 {
-            solution[vertex] = 1
-            vertex = Int(predecessor[vertex])
         }
     }
 }

@@ -38,6 +38,15 @@ enum InputChecks {
         }
     }
 
+    /// Throws `.parameterOutOfDomain` when the optimal objective overflowed `Float` (θ is
+    /// finite, but its sums are not).
+    static func requireFiniteOptimum(_ value: Float) throws(SolverError) {
+        guard value.isFinite else {
+            throw SolverError(.parameterOutOfDomain,
+                              "the optimal objective overflows Float (\(value)); scale θ down")
+        }
+    }
+
     /// Throws `.invalidStructure` for an empty vertex set, an edge with an end outside
     /// `0..<vertexCount`, or a self-loop; `index` names the offending edge.
     static func requireValidEdges(_ edges: [GraphEdge], vertexCount: Int, noun: String) throws(SolverError) {
