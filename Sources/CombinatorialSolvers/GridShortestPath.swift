@@ -25,8 +25,8 @@ import DifferentiableSolvers
 /// ```
 ///
 /// - Complexity: O(V log V) per instance for V = H · W cells (at most 8 neighbours each),
-///   with a 4-ary heap held in the workspace; no allocation per instance after the
-///   workspace is made.
+///   with a 4-ary heap of packed (distance, cell) keys held in the workspace; no allocation
+///   per instance after the workspace is made.
 public struct GridShortestPath: MAPSolver {
     /// Number of rows of the grid.
     public let height: Int
@@ -39,9 +39,9 @@ public struct GridShortestPath: MAPSolver {
     /// The last cell of every path.
     public let target: GridCell
 
-    /// `neighbours[neighbourStart[v] ..< neighbourStart[v + 1]]` are the cells adjacent to `v`.
-    private let neighbourStart: [Int32]
-    private let neighbours: [Int32]
+    /// The search runs on the grid inside a border of +∞ cells, (H + 2) × (W + 2) row-major;
+    /// these are the index offsets of a cell's neighbours there, in scanning order.
+    private let neighbourOffsets: [Int]
 
     /// Creates a solver for an H × W grid.
     ///
@@ -76,21 +76,7 @@ public struct GridShortestPath: MAPSolver {
         self.source = source
         self.target = target
 
-        var start: [Int32] = [0]
-        var list: [Int32] = []
-        start.reserveCapacity(height * width + 1)
-        list.reserveCapacity(height * width * connectivity.offsets.count)
-        for row in 0..<height {
-            for column in 0..<width {
-                for offset in connectivity.offsets {
-                    let r = row + offset.row, c = column + offset.column
-                    if (0..<height).contains(r), (0..<width).contains(c) { list.append(Int32(r * width + c)) }
-                }
-                start.append(Int32(list.count))
-            }
-        }
-        neighbourStart = start
-        neighbours = list
+        neighbourOffsets = connectivity.offsets.map { $0.row * (width + 2) + $0.column }
     }
 
     /// Paths are as cheap as possible.
@@ -102,9 +88,16 @@ public struct GridShortestPath: MAPSolver {
     /// H · W.
     public var cellCount: Int { height * width }
 
-    /// Allocates the heap, distances and predecessor links for one worker.
+    /// Number of cells of the grid with its border.
+    private var paddedCount: Int { (height + 2) * (width + 2) }
+
+    /// The index of `cell` in the grid with its border.
+    private func paddedIndex(_ cell: GridCell) -> Int { (cell.row + 1) * (width + 2) + cell.column + 1 }
+
+    /// Allocates the bordered weights, heap, distances and predecessor links for one worker.
     public func makeWorkspace() -> ShortestPathWorkspace {
-        ShortestPathWorkspace(vertexCount: cellCount, heapCapacity: neighbours.count + 1)
+        ShortestPathWorkspace(vertexCount: paddedCount, heapCapacity: cellCount * neighbourOffsets.count + 1,
+                              paddedWeightCount: paddedCount)
     }
 
     /// Writes the 0/1 cell mask of a cheapest source–target path.
@@ -118,37 +111,45 @@ public struct GridShortestPath: MAPSolver {
     ) throws(SolverError) {
         try InputChecks.requireLength(theta, solution, cellCount)
         try InputChecks.requireFiniteNonNegative(theta, what: "cell weight")
-        search(theta, heapStorage: &workspace.heapStorage,
+        search(theta, weightStorage: &workspace.paddedWeights, heapStorage: &workspace.heapStorage,
                distanceStorage: &workspace.distance, predecessorStorage: &workspace.predecessor)
-        try InputChecks.requireFiniteOptimum(workspace.distance[target.row * width + target.column])
+        var vertex = paddedIndex(target)
+        try InputChecks.requireFiniteOptimum(workspace.distance[vertex])
         for i in 0..<solution.count { solution[i] = 0 }
-        var vertex = target.row * width + target.column
         while vertex >= 0 {
-            solution[vertex] = 1
+            solution[(vertex / (width + 2) - 1) * width + vertex % (width + 2) - 1] = 1
             vertex = Int(workspace.predecessor[vertex])
         }
     }
 
     /// Dijkstra from the source cell with a lazy-deletion heap of (distance, cell) keys,
-    /// stopping when the target is settled; leaves each reached cell's predecessor in
-    /// `predecessorStorage`. The workspace arrays come in separately so that each can be
-    /// viewed as a span at the same time.
+    /// stopping when the target is settled; leaves each reached cell's predecessor (bordered
+    /// indices) in `predecessorStorage`. The workspace arrays come in separately so that
+    /// each can be viewed as a span at the same time.
+    ///
+    /// The border cells weigh +∞, so offers to them are never accepted, and the bordered
+    /// index order equals the row-major cell order, so the tie-breaking is unchanged.
     private func search(
-        _ theta: borrowing Span<Float>,
+        _ theta: borrowing Span<Float>, weightStorage: inout [Float],
         heapStorage: inout [UInt64], distanceStorage: inout [Float], predecessorStorage: inout [Int32]
     ) {
-        let start = source.row * width + source.column
-        let goal = target.row * width + target.column
+        let start = paddedIndex(source)
+        let goal = paddedIndex(target)
+        var weight = weightStorage.mutableSpan
         var storage = heapStorage.mutableSpan
         var distance = distanceStorage.mutableSpan
         var predecessor = predecessorStorage.mutableSpan
-        let firstNeighbour = neighbourStart.span, adjacent = neighbours.span
+        let offsets = neighbourOffsets.span
+        for row in 0..<height {
+            let from = row * width, to = (row + 1) * (width + 2) + 1
+            for column in 0..<width { weight[to + column] = theta[from + column] }
+        }
 
         for v in distance.indices { distance[v] = .infinity }
         var heap = PackedKeyHeap()
-        distance[start] = theta[start]
+        distance[start] = weight[start]
         predecessor[start] = -1
-        heap.push(PackedKey.make(theta[start], start), &storage)
+        heap.push(PackedKey.make(weight[start], start), &storage)
         while !heap.isEmpty {
             let key = heap.popMin(&storage)
             let vertex = PackedKey.index(of: key)
@@ -156,9 +157,9 @@ public struct GridShortestPath: MAPSolver {
             // Outdated entry: the vertex was pushed again with a smaller distance.
             guard key >> 32 == UInt64(PackedKey.orderedBits(reached)) else { continue }
             if vertex == goal { break }
-            for k in Int(firstNeighbour[vertex]) ..< Int(firstNeighbour[vertex + 1]) {
-                let next = Int(adjacent[k])
-                let offer = reached + theta[next]
+            for k in offsets.indices {
+                let next = vertex + offsets[k]
+                let offer = reached + weight[next]
                 // Settled cells are never improved: weights are non-negative.
                 if offer < distance[next] {
                     distance[next] = offer

@@ -11,8 +11,12 @@ public struct ShortestPathWorkspace: Sendable {
     var distance: [Float]
     /// The predecessor vertex (grid) or the incoming arc (graph) on the best path found.
     var predecessor: [Int32]
+    /// Grid only: the cell weights inside a border of +∞ cells, so that every cell has all
+    /// its neighbours and the search needs no bounds tests.
+    var paddedWeights: [Float]
 
-    init(vertexCount: Int, heapCapacity: Int) {
+    init(vertexCount: Int, heapCapacity: Int, paddedWeightCount: Int = 0) {
+        paddedWeights = [Float](repeating: .infinity, count: paddedWeightCount)
         heapStorage = [UInt64](repeating: 0, count: heapCapacity)
         distance = [Float](repeating: .infinity, count: vertexCount)
         predecessor = [Int32](repeating: -1, count: vertexCount)
