@@ -30,8 +30,10 @@ extension ConvolutionGeometry {
     /// those with `0 ≤ ow − padding + kw < width`.
     @inline(__always)
     func validColumns(kernelColumn kw: Int) -> Range<Int> {
-        let low = max(0, padding - kw)
-        let high = min(outputWidth, width + padding - kw)
+        // ow·stride − padding + kw ∈ [0, width)
+        let low = max(0, (padding - kw + stride - 1) / stride)
+        let last = width - 1 + padding - kw
+        let high = last < 0 ? 0 : min(outputWidth, last / stride + 1)
         return low..<max(low, high)
     }
 
@@ -53,16 +55,14 @@ extension ConvolutionGeometry {
                             continue
                         }
                         let input = image + (channel * height + ih) * width
+                        out.update(repeating: 0, count: valid.lowerBound)
                         if stride == 1 {
-                            out.update(repeating: 0, count: valid.lowerBound)
                             (out + valid.lowerBound).update(from: input + valid.lowerBound - padding + kw, count: valid.count)
-                            (out + valid.upperBound).update(repeating: 0, count: outputWidth - valid.upperBound)
                         } else {
-                            for ow in 0..<outputWidth {
-                                let iw = ow * stride - padding + kw
-                                out[ow] = iw >= 0 && iw < width ? input[iw] : 0
-                            }
+                            let shift = kw - padding
+                            for ow in valid { out[ow] = input[ow * stride + shift] }
                         }
+                        (out + valid.upperBound).update(repeating: 0, count: outputWidth - valid.upperBound)
                     }
                 }
             }
@@ -83,14 +83,11 @@ extension ConvolutionGeometry {
                         guard ih >= 0 && ih < height else { continue }
                         let source = row + oh * outputWidth
                         let target = image + (channel * height + ih) * width
+                        let shift = kw - padding
                         if stride == 1 {
-                            let shift = kw - padding
                             for ow in valid { target[ow + shift] += source[ow] }
                         } else {
-                            for ow in 0..<outputWidth {
-                                let iw = ow * stride - padding + kw
-                                if iw >= 0 && iw < width { target[iw] += source[ow] }
-                            }
+                            for ow in valid { target[ow * stride + shift] += source[ow] }
                         }
                     }
                 }

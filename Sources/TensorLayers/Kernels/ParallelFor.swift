@@ -42,6 +42,7 @@ private struct UncheckedSendable<Value>: @unchecked Sendable {
 
 /// Runs `body` over contiguous ranges covering `0..<count`, in parallel when `count` is
 /// large enough to pay for the threads (`grain` elements per range at least).
+@inline(__always)
 func parallelRanges(_ count: Int, grain: Int = 32_768, _ body: (Range<Int>) -> Void) {
     let chunks = max(1, min(kernelWorkerCount * 4, count / max(grain, 1)))
     if chunks == 1 {

@@ -15,7 +15,13 @@ import Darwin
 /// - Returns: A tensor of the same shape.
 /// - Complexity: O(n), on all cores for large tensors.
 public func relu(_ x: Tensor) -> Tensor {
-    Tensor.map(x) { max($0, 0) }
+    let result = Tensor(uninitializedShape: x.shape)
+    let source = x.storage.base, target = result.storage.base
+    // Written out rather than through `Tensor.map` so that the loop vectorises.
+    parallelRanges(x.count) { range in
+        for index in range { target[index] = max(source[index], 0) }
+    }
+    return result
 }
 
 @derivative(of: relu)
@@ -25,7 +31,17 @@ func _vjpRelu(_ x: Tensor) -> (value: Tensor, pullback: (Tensor) -> Tensor) {
     return (y, { v in
         guard !v.isZero else { return .zero }
         // The derivative at 0 is taken as 0, as in PyTorch.
-        return Tensor.combine(v, y, "relu pullback") { $1 > 0 ? $0 : 0 }
+        precondition(v.shape == y.shape, "relu pullback: cotangent \(v.shape) for output \(y.shape)")
+        let result = Tensor(uninitializedShape: y.shape)
+        let gradient = v.storage.base, output = y.storage.base, target = result.storage.base
+        parallelRanges(y.count) { range in
+            for index in range {
+                // Both loads unconditional, so the select vectorises.
+                let g = gradient[index], o = output[index]
+                target[index] = o > 0 ? g : 0
+            }
+        }
+        return result
     })
 }
 

@@ -65,23 +65,18 @@ func batchNormForward(
         mean.withUnsafeMutableBufferPointer { means in
             variance.withUnsafeMutableBufferPointer { variances in
                 parallelTasks(channels) { channel, _ in
-                    var total = 0.0
+                    // One pass around a shift (the channel's first value) keeps the
+                    // cancellation of E[x²] − E[x]² small.
+                    let shift = source[channel * spatial]
+                    var total = 0.0, squares = 0.0
                     for image in 0..<batch {
                         let row = source + (image * channels + channel) * spatial
-                        var partial: Float = 0
-                        for index in 0..<spatial { partial += row[index] }
-                        total += Double(partial)
+                        total += Double(VectorMath.sum(row, spatial)) - Double(shift) * Double(spatial)
+                        squares += Double(VectorMath.sumOfSquares(row, spatial, around: shift))
                     }
-                    let mu = Float(total / Double(perChannel))
-                    var squares = 0.0
-                    for image in 0..<batch {
-                        let row = source + (image * channels + channel) * spatial
-                        var partial: Float = 0
-                        for index in 0..<spatial { let d = row[index] - mu; partial += d * d }
-                        squares += Double(partial)
-                    }
-                    means[channel] = mu
-                    variances[channel] = Float(squares / Double(perChannel))
+                    let shiftedMean = total / Double(perChannel)
+                    means[channel] = Float(Double(shift) + shiftedMean)
+                    variances[channel] = Float(max(0, squares / Double(perChannel) - shiftedMean * shiftedMean))
                 }
             }
         }
@@ -130,25 +125,22 @@ func batchNormBackward(
                 var sumDy = 0.0, sumDyXhat = 0.0
                 for image in 0..<batch {
                     let offset = (image * channels + channel) * spatial
-                    var partialDy: Float = 0, partialDyXhat: Float = 0
-                    for index in 0..<spatial {
-                        let g = dy[offset + index]
-                        partialDy += g
-                        partialDyXhat += g * (source[offset + index] - mu)
-                    }
-                    sumDy += Double(partialDy)
-                    sumDyXhat += Double(partialDyXhat) * Double(s)
+                    sumDy += Double(VectorMath.sum(dy + offset, spatial))
+                    sumDyXhat += Double(VectorMath.dot(dy + offset, source + offset, spatial, shift: mu)) * Double(s)
                 }
                 dBeta[channel] = Float(sumDy)
                 dGamma[channel] = Float(sumDyXhat)
                 let factor = gamma[channel] * s
                 let meanDy = normalizedWithBatch ? Float(sumDy) / perChannel : 0
                 let meanDyXhat = normalizedWithBatch ? Float(sumDyXhat) / perChannel : 0
+                // dx = factor·dy − factor·meanDyXhat·s·x + factor·(meanDyXhat·s·μ − meanDy)
+                let slope = factor * meanDyXhat * s
+                let constant = factor * (meanDyXhat * s * mu - meanDy)
                 for image in 0..<batch {
                     let offset = (image * channels + channel) * spatial
+                    let input = source + offset, gradient = dy + offset, output = target + offset
                     for index in 0..<spatial {
-                        let xhat = (source[offset + index] - mu) * s
-                        target[offset + index] = factor * (dy[offset + index] - meanDy - xhat * meanDyXhat)
+                        output[index] = factor * gradient[index] - slope * input[index] + constant
                     }
                 }
             }

@@ -18,28 +18,7 @@ import _Differentiation
 /// - Returns: The output, [N, F, (H + 2p − KH)/s + 1, (W + 2p − KW)/s + 1].
 /// - Complexity: O(N · F · C · KH · KW · output positions).
 public func conv2d(_ input: Tensor, filter: Tensor, bias: Tensor = .zero, stride: Int = 1, padding: Int = 0) -> Tensor {
-    let geometry = convolutionGeometry(input, filter, bias, stride, padding)
-    let filters = filter.shape[0]
-    let result = Tensor(uninitializedShape: [geometry.batch, filters, geometry.outputHeight, geometry.outputWidth])
-    let scratch = ScratchBuffers(count: geometry.isPointwise ? 0 : geometry.patch * geometry.positions)
-    let x = input.storage.base, w = filter.storage.base, y = result.storage.base
-    parallelTasks(geometry.batch) { image, worker in
-        let source = x + image * geometry.imageSize
-        let columns: UnsafePointer<Float>
-        if geometry.isPointwise {
-            columns = UnsafePointer(source)
-        } else {
-            let buffer = scratch.buffer(for: worker)
-            geometry.unfold(image: source, into: buffer)
-            columns = UnsafePointer(buffer)
-        }
-        BLAS.gemm(transposeA: false, transposeB: false,
-                  m: filters, n: geometry.positions, k: geometry.patch,
-                  a: w, lda: geometry.patch, b: columns, ldb: geometry.positions,
-                  beta: 0, c: y + image * filters * geometry.positions, ldc: geometry.positions)
-    }
-    if !bias.isZero { addBias(bias, to: result, channels: filters, spatial: geometry.positions) }
-    return result
+    convolutionForward(input, filter, bias, stride, padding, keepingColumns: false).output
 }
 
 @derivative(of: conv2d, wrt: (input, filter, bias))
@@ -48,10 +27,10 @@ func _vjpConv2d(
     _ input: Tensor, filter: Tensor, bias: Tensor, stride: Int, padding: Int
 ) -> (value: Tensor, pullback: (Tensor) -> (Tensor, Tensor, Tensor)) {
     let hasBias = !bias.isZero
-    return (conv2d(input, filter: filter, bias: bias, stride: stride, padding: padding), { v in
+    let (output, columns) = convolutionForward(input, filter, bias, stride, padding, keepingColumns: true)
+    return (output, { v in
         guard !v.isZero else { return (.zero, .zero, .zero) }
-        let (dx, dw, db) = convolutionBackward(input, filter, v, stride, padding, inputGradient: true, biasGradient: hasBias)
-        return (dx, dw, db)
+        return convolutionBackward(input, filter, v, stride, padding, columns: columns, inputGradient: true, biasGradient: hasBias)
     })
 }
 
@@ -61,11 +40,43 @@ func _vjpConv2dParameters(
     _ input: Tensor, filter: Tensor, bias: Tensor, stride: Int, padding: Int
 ) -> (value: Tensor, pullback: (Tensor) -> (Tensor, Tensor)) {
     let hasBias = !bias.isZero
-    return (conv2d(input, filter: filter, bias: bias, stride: stride, padding: padding), { v in
+    let (output, columns) = convolutionForward(input, filter, bias, stride, padding, keepingColumns: true)
+    return (output, { v in
         guard !v.isZero else { return (.zero, .zero) }
-        let (_, dw, db) = convolutionBackward(input, filter, v, stride, padding, inputGradient: false, biasGradient: hasBias)
+        let (_, dw, db) = convolutionBackward(input, filter, v, stride, padding, columns: columns, inputGradient: false, biasGradient: hasBias)
         return (dw, db)
     })
+}
+
+/// The convolution output and, when `keepingColumns` (and the kernel is not pointwise),
+/// the unfolded input of every image, [N, patch, positions], for the backward pass.
+func convolutionForward(
+    _ input: Tensor, _ filter: Tensor, _ bias: Tensor, _ stride: Int, _ padding: Int, keepingColumns: Bool
+) -> (output: Tensor, columns: TensorStorage?) {
+    let geometry = convolutionGeometry(input, filter, bias, stride, padding)
+    let filters = filter.shape[0], columnCount = geometry.patch * geometry.positions
+    let result = Tensor(uninitializedShape: [geometry.batch, filters, geometry.outputHeight, geometry.outputWidth])
+    let kept = keepingColumns && !geometry.isPointwise ? TensorStorage(uninitializedCount: geometry.batch * columnCount) : nil
+    let scratch = ScratchBuffers(count: geometry.isPointwise || kept != nil ? 0 : columnCount)
+    let x = input.storage.base, w = filter.storage.base, y = result.storage.base
+    let keptBase = kept?.base
+    parallelTasks(geometry.batch) { image, worker in
+        let source = x + image * geometry.imageSize
+        let columns: UnsafePointer<Float>
+        if geometry.isPointwise {
+            columns = UnsafePointer(source)
+        } else {
+            let buffer = keptBase.map { $0 + image * columnCount } ?? scratch.buffer(for: worker)
+            geometry.unfold(image: source, into: buffer)
+            columns = UnsafePointer(buffer)
+        }
+        BLAS.gemm(transposeA: false, transposeB: false,
+                  m: filters, n: geometry.positions, k: geometry.patch,
+                  a: w, lda: geometry.patch, b: columns, ldb: geometry.positions,
+                  beta: 0, c: y + image * filters * geometry.positions, ldc: geometry.positions)
+    }
+    if !bias.isZero { addBias(bias, to: result, channels: filters, spatial: geometry.positions) }
+    return (result, kept)
 }
 
 /// Checks the operands of ``conv2d(_:filter:bias:stride:padding:)`` and returns the geometry.
@@ -88,7 +99,7 @@ private let imagesPerPartial = 2
 /// output cotangent `v`.
 func convolutionBackward(
     _ input: Tensor, _ filter: Tensor, _ v: Tensor, _ stride: Int, _ padding: Int,
-    inputGradient: Bool, biasGradient: Bool
+    columns keptColumns: TensorStorage?, inputGradient: Bool, biasGradient: Bool
 ) -> (Tensor, Tensor, Tensor) {
     let geometry = convolutionGeometry(input, filter, .zero, stride, padding)
     let filters = filter.shape[0], patch = geometry.patch, positions = geometry.positions
@@ -96,7 +107,8 @@ func convolutionBackward(
     let partials = TensorStorage(uninitializedCount: groups * filters * patch)
     let dx = inputGradient ? Tensor(uninitializedShape: input.shape) : .zero
     let columnCount = geometry.isPointwise ? 0 : patch * positions
-    let columnScratch = ScratchBuffers(count: columnCount)
+    let columnScratch = ScratchBuffers(count: keptColumns == nil ? columnCount : 0)
+    let keptBase = keptColumns?.base
     let gradientScratch = ScratchBuffers(count: inputGradient && !geometry.isPointwise ? patch * positions : 0)
     let x = input.storage.base, w = filter.storage.base, dy = v.storage.base
     let partialBase = partials.base, dxBase = dx.storage.base
@@ -109,6 +121,8 @@ func convolutionBackward(
             let columns: UnsafePointer<Float>
             if geometry.isPointwise {
                 columns = UnsafePointer(source)
+            } else if let keptBase {
+                columns = UnsafePointer(keptBase + image * columnCount)
             } else {
                 let buffer = columnScratch.buffer(for: worker)
                 geometry.unfold(image: source, into: buffer)
@@ -145,6 +159,6 @@ func convolutionBackward(
         }
     }
     let db = biasGradient ? channelSums(v, channels: filters, spatial: positions) : .zero
-    withExtendedLifetime(partials) {}
+    withExtendedLifetime((partials, keptColumns)) {}
     return (dx, dw, db)
 }

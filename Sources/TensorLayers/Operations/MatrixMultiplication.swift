@@ -97,10 +97,7 @@ func channelSums(_ v: Tensor, channels: Int, spatial: Int) -> Tensor {
     parallelTasks(channels) { channel, _ in
         var total = 0.0
         for image in 0..<batch {
-            let row = source + (image * channels + channel) * spatial
-            var partial: Float = 0
-            for index in 0..<spatial { partial += row[index] }
-            total += Double(partial)
+            total += Double(VectorMath.sum(source + (image * channels + channel) * spatial, spatial))
         }
         target[channel] = Float(total)
     }

@@ -83,30 +83,31 @@ struct PoolingWindows {
     let columns: [Range<Int>]
 
     /// The window maxima and, for each, the index of the winning element in its plane.
-    func pool(_ x: Tensor) -> (output: Tensor, winners: [Int32]) {
+    func pool(_ x: Tensor) -> (output: Tensor, winners: TensorStorage) {
         let (batch, channels, height, width) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
         let planeIn = height * width, planeOut = rows.count * columns.count
         let output = Tensor(uninitializedShape: [batch, channels, rows.count, columns.count])
-        var winners = [Int32](repeating: 0, count: output.count)
+        // Pooled storage: the winners of a large batch are too big to page-fault every step.
+        let winners = TensorStorage(uninitializedCount: output.count)
         let source = x.storage.base, target = output.storage.base
-        winners.withUnsafeMutableBufferPointer { winnerBuffer in
-            let best = winnerBuffer.baseAddress!
-            parallelTasks(batch * channels) { plane, _ in
-                let input = source + plane * planeIn
-                var outIndex = plane * planeOut
-                for rowRange in rows {
-                    for columnRange in columns {
-                        var winner = rowRange.lowerBound * width + columnRange.lowerBound
-                        var maximum = input[winner]
-                        for row in rowRange {
-                            for column in columnRange where input[row * width + column] > maximum {
-                                winner = row * width + column
-                                maximum = input[winner]
+        let rowBounds = rows.map { (Int32($0.lowerBound), Int32($0.upperBound)) }
+        let columnBounds = columns.map { (Int32($0.lowerBound), Int32($0.upperBound)) }
+        winners.base.withMemoryRebound(to: Int32.self, capacity: output.count) { best in
+            rowBounds.withUnsafeBufferPointer { rowBounds in
+                columnBounds.withUnsafeBufferPointer { columnBounds in
+                    parallelTasks(batch * channels) { plane, _ in
+                        let input = source + plane * planeIn
+                        var outIndex = plane * planeOut
+                        for (rowLow, rowHigh) in rowBounds {
+                            for (columnLow, columnHigh) in columnBounds {
+                                let (maximum, winner) = rowHigh - rowLow == 3 && columnHigh - columnLow == 3
+                                    ? Self.maximumOf3x3(input, width: width, row: Int(rowLow), column: Int(columnLow))
+                                    : Self.maximum(input, width: width, rows: Int(rowLow)..<Int(rowHigh), columns: Int(columnLow)..<Int(columnHigh))
+                                target[outIndex] = maximum
+                                best[outIndex] = Int32(winner)
+                                outIndex += 1
                             }
                         }
-                        target[outIndex] = maximum
-                        best[outIndex] = Int32(winner)
-                        outIndex += 1
                     }
                 }
             }
@@ -114,13 +115,50 @@ struct PoolingWindows {
         return (output, winners)
     }
 
+    /// The maximum of a window and the plane index of its first occurrence (row-major).
+    @inline(__always)
+    static func maximum(_ input: UnsafePointer<Float>, width: Int, rows: Range<Int>, columns: Range<Int>) -> (Float, Int) {
+        // The maximum first (branch-free), then the first element equal to it: comparing
+        // random data branch by branch mispredicts.
+        var maximum = input[rows.lowerBound * width + columns.lowerBound]
+        for row in rows {
+            let line = input + row * width
+            for column in columns { maximum = max(maximum, line[column]) }
+        }
+        for row in rows {
+            let line = input + row * width
+            for column in columns where line[column] == maximum { return (maximum, row * width + column) }
+        }
+        return (maximum, rows.lowerBound * width + columns.lowerBound)   // NaN in the window
+    }
+
+    /// ``maximum(_:width:rows:columns:)`` for a full 3 × 3 window, without branches.
+    @inline(__always)
+    static func maximumOf3x3(_ input: UnsafePointer<Float>, width: Int, row: Int, column: Int) -> (Float, Int) {
+        let top = input + row * width + column, middle = top + width, bottom = middle + width
+        let values = (top[0], top[1], top[2], middle[0], middle[1], middle[2], bottom[0], bottom[1], bottom[2])
+        let maximum = max(max(max(values.0, values.1), max(values.2, values.3)),
+                          max(max(values.4, values.5), max(max(values.6, values.7), values.8)))
+        // From the last to the first, so the first occurrence wins.
+        var offset = 2 * width + 2
+        offset = values.7 == maximum ? 2 * width + 1 : offset
+        offset = values.6 == maximum ? 2 * width : offset
+        offset = values.5 == maximum ? width + 2 : offset
+        offset = values.4 == maximum ? width + 1 : offset
+        offset = values.3 == maximum ? width : offset
+        offset = values.2 == maximum ? 2 : offset
+        offset = values.1 == maximum ? 1 : offset
+        offset = values.0 == maximum ? 0 : offset
+        return (maximum, row * width + column + offset)
+    }
+
     /// The input gradient: every output cotangent added onto its window's winner.
-    func scatter(_ v: Tensor, winners: [Int32], inputShape: [Int]) -> Tensor {
+    func scatter(_ v: Tensor, winners: TensorStorage, inputShape: [Int]) -> Tensor {
         let planeIn = inputShape[2] * inputShape[3], planeOut = rows.count * columns.count
         let planes = inputShape[0] * inputShape[1]
         let dx = Tensor(uninitializedShape: inputShape)
         let source = v.storage.base, target = dx.storage.base
-        winners.withUnsafeBufferPointer { best in
+        winners.base.withMemoryRebound(to: Int32.self, capacity: winners.count) { best in
             parallelTasks(planes) { plane, _ in
                 let gradient = target + plane * planeIn
                 gradient.update(repeating: 0, count: planeIn)

@@ -16,7 +16,14 @@ extension Tensor: AdditiveArithmetic {
     public static func + (lhs: Tensor, rhs: Tensor) -> Tensor {
         if lhs.isZero { return rhs }
         if rhs.isZero { return lhs }
-        return combine(lhs, rhs, "+") { $0 + $1 }
+        precondition(lhs.shape == rhs.shape, "+: shapes \(lhs.shape) and \(rhs.shape) differ")
+        let result = Tensor(uninitializedShape: lhs.shape)
+        let left = lhs.storage.base, right = rhs.storage.base, target = result.storage.base
+        // Written out rather than through `combine` so that the loop vectorises.
+        parallelRanges(lhs.count) { range in
+            for index in range { target[index] = left[index] + right[index] }
+        }
+        return result
     }
 
     /// The element-wise difference; ``zero`` on either side acts as zeros.
@@ -52,6 +59,7 @@ extension Tensor: AdditiveArithmetic {
     }
 
     /// Applies `transform` to every element.
+    @inline(__always)
     static func map(_ tensor: Tensor, _ transform: (Float) -> Float) -> Tensor {
         let result = Tensor(uninitializedShape: tensor.shape)
         let source = tensor.storage.base, target = result.storage.base
@@ -62,6 +70,7 @@ extension Tensor: AdditiveArithmetic {
     }
 
     /// Combines two tensors of equal shape element by element.
+    @inline(__always)
     static func combine(_ lhs: Tensor, _ rhs: Tensor, _ name: String, _ operation: (Float, Float) -> Float) -> Tensor {
         precondition(lhs.shape == rhs.shape, "\(name): shapes \(lhs.shape) and \(rhs.shape) differ")
         let result = Tensor(uninitializedShape: lhs.shape)
