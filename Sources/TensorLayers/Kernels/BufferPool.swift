@@ -15,8 +15,17 @@ import Darwin
 /// below ``minimumPooledCount`` floats go straight to `malloc`, and the pool never caches
 /// more than ``cacheLimitBytes`` in total.
 final class BufferPool: Sendable {
-    /// The pool every tensor uses.
-    static let shared = BufferPool(cacheLimitBytes: 3 << 30)
+    /// The pool every tensor uses; it caches up to a third of the physical memory.
+    static let shared = BufferPool(cacheLimitBytes: physicalMemoryBytes / 3)
+
+    /// The installed memory (1 GiB when it cannot be read).
+    static var physicalMemoryBytes: Int {
+        #if canImport(Glibc) || canImport(Darwin)
+        let pages = sysconf(Int32(_SC_PHYS_PAGES)), pageSize = sysconf(Int32(_SC_PAGESIZE))
+        if pages > 0 && pageSize > 0 { return pages * pageSize }
+        #endif
+        return 1 << 30
+    }
 
     /// Buffers smaller than this many floats are not pooled.
     static let minimumPooledCount = 16_384

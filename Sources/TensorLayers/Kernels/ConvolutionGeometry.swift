@@ -37,10 +37,27 @@ extension ConvolutionGeometry {
         return low..<max(low, high)
     }
 
+    /// The length of one phase of an input row split by column phase (see ``unfold``).
+    var phaseLength: Int { (width + stride - 1) / stride }
+
+    /// Floats of scratch ``unfold(image:into:phases:)`` needs (0 for stride 1).
+    var phaseScratchCount: Int { stride == 1 ? 0 : channels * height * stride * phaseLength }
+
     /// Unfolds one image [channels, height, width] into a [patch, positions] matrix whose
     /// row `(c·KH + kh)·KW + kw` holds the input under kernel tap (c, kh, kw) at every
     /// output position (zero where the tap falls into the padding).
-    func unfold(image: UnsafePointer<Float>, into columns: UnsafeMutablePointer<Float>) {
+    ///
+    /// With a stride above 1 the image is first split by column phase into `phases`
+    /// (``phaseScratchCount`` floats): column `iw = s·j + r` goes to phase `r`, index `j`,
+    /// so every strided read of a kernel tap becomes a contiguous copy.
+    func unfold(image: UnsafePointer<Float>, into columns: UnsafeMutablePointer<Float>, phases: UnsafeMutablePointer<Float>?) {
+        if stride > 1, let phases {
+            let phaseLength = self.phaseLength
+            for row in 0..<channels * height {
+                let input = image + row * width, output = phases + row * stride * phaseLength
+                for column in 0..<width { output[(column % stride) * phaseLength + column / stride] = input[column] }
+            }
+        }
         let outputHeight = self.outputHeight, outputWidth = self.outputWidth, positions = self.positions
         for channel in 0..<channels {
             for kh in 0..<kernelHeight {
@@ -56,10 +73,15 @@ extension ConvolutionGeometry {
                         }
                         let input = image + (channel * height + ih) * width
                         out.update(repeating: 0, count: valid.lowerBound)
+                        let shift = kw - padding
                         if stride == 1 {
-                            (out + valid.lowerBound).update(from: input + valid.lowerBound - padding + kw, count: valid.count)
+                            (out + valid.lowerBound).update(from: input + valid.lowerBound + shift, count: valid.count)
+                        } else if let phases, !valid.isEmpty {
+                            // iw = s·ow + shift = s·(ow + q) + r with r = shift mod s.
+                            let r = ((shift % stride) + stride) % stride, q = (shift - r) / stride
+                            let phase = phases + ((channel * height + ih) * stride + r) * phaseLength
+                            (out + valid.lowerBound).update(from: phase + valid.lowerBound + q, count: valid.count)
                         } else {
-                            let shift = kw - padding
                             for ow in valid { out[ow] = input[ow * stride + shift] }
                         }
                         (out + valid.upperBound).update(repeating: 0, count: outputWidth - valid.upperBound)

@@ -10,4 +10,7 @@ struct ScratchBuffers {
 
     /// The buffer of `worker`.
     func buffer(for worker: Int) -> UnsafeMutablePointer<Float> { storages[worker].base }
+
+    /// The buffer of `worker`, or `nil` when the buffers are empty.
+    func optionalBuffer(for worker: Int) -> UnsafeMutablePointer<Float>? { storages.isEmpty ? nil : storages[worker].base }
 }

@@ -58,6 +58,7 @@ func convolutionForward(
     let result = Tensor(uninitializedShape: [geometry.batch, filters, geometry.outputHeight, geometry.outputWidth])
     let kept = keepingColumns && !geometry.isPointwise ? TensorStorage(uninitializedCount: geometry.batch * columnCount) : nil
     let scratch = ScratchBuffers(count: geometry.isPointwise || kept != nil ? 0 : columnCount)
+    let phaseScratch = ScratchBuffers(count: geometry.isPointwise ? 0 : geometry.phaseScratchCount)
     let x = input.storage.base, w = filter.storage.base, y = result.storage.base
     let keptBase = kept?.base
     parallelTasks(geometry.batch) { image, worker in
@@ -67,7 +68,7 @@ func convolutionForward(
             columns = UnsafePointer(source)
         } else {
             let buffer = keptBase.map { $0 + image * columnCount } ?? scratch.buffer(for: worker)
-            geometry.unfold(image: source, into: buffer)
+            geometry.unfold(image: source, into: buffer, phases: phaseScratch.optionalBuffer(for: worker))
             columns = UnsafePointer(buffer)
         }
         BLAS.gemm(transposeA: false, transposeB: false,
@@ -108,6 +109,7 @@ func convolutionBackward(
     let dx = inputGradient ? Tensor(uninitializedShape: input.shape) : .zero
     let columnCount = geometry.isPointwise ? 0 : patch * positions
     let columnScratch = ScratchBuffers(count: keptColumns == nil ? columnCount : 0)
+    let phaseScratch = ScratchBuffers(count: keptColumns == nil && !geometry.isPointwise ? geometry.phaseScratchCount : 0)
     let keptBase = keptColumns?.base
     let gradientScratch = ScratchBuffers(count: inputGradient && !geometry.isPointwise ? patch * positions : 0)
     let x = input.storage.base, w = filter.storage.base, dy = v.storage.base
@@ -125,7 +127,7 @@ func convolutionBackward(
                 columns = UnsafePointer(keptBase + image * columnCount)
             } else {
                 let buffer = columnScratch.buffer(for: worker)
-                geometry.unfold(image: source, into: buffer)
+                geometry.unfold(image: source, into: buffer, phases: phaseScratch.optionalBuffer(for: worker))
                 columns = UnsafePointer(buffer)
             }
             // dW += dY[image] · columnsᵀ   ([F, P] · [P, K])
