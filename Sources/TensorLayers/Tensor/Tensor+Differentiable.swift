@@ -47,6 +47,10 @@ extension Tensor: AdditiveArithmetic {
         map(tensor) { scalar * $0 }
     }
 
+    /// Adds `rhs` into `lhs` in place (copying `lhs`'s storage first if it is shared);
+    /// ``zero`` on either side acts as the identity.
+    ///
+    /// - Complexity: O(n), on all cores for large tensors.
     public static func += (lhs: inout Tensor, rhs: Tensor) {
         if rhs.isZero { return }
         if lhs.isZero { lhs = rhs; return }

@@ -102,6 +102,7 @@ extension Tensor: Equatable {
 }
 
 extension Tensor: CustomStringConvertible {
+    /// The shape and the first few elements.
     public var description: String {
         let shown = storage.buffer.prefix(8).map { "\($0)" }.joined(separator: ", ")
         return "Tensor(shape: \(shape), scalars: [\(shown)\(count > 8 ? ", …" : "")])"
