@@ -37,7 +37,8 @@ let package = Package(
 
         // MARK: - Tensors for the examples
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
-        .target(name: "TensorLayers", dependencies: ["COpenBLAS"], swiftSettings: strict),
+        .target(name: "TensorLayers", dependencies: ["DifferentiableSolvers", "COpenBLAS"], swiftSettings: strict),
+
 
         // MARK: - Examples
         .target(name: "_ExampleSupport", swiftSettings: strict),
@@ -80,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TensorLayersTests",
-            dependencies: ["TensorLayers"],
+            dependencies: ["TensorLayers", "DifferentiableSolvers", "_TestSupport"],
             swiftSettings: strict
         ),
     ],
