@@ -42,12 +42,7 @@ struct BenchCommand: DsolveSubcommand {
         guard batch >= 1, repetitions >= 1 else {
             throw DsolveError("--batch and --repetitions must be at least 1 (got \(batch) and \(repetitions))")
         }
-        let optionValue: JSONValue
-        do {
-            optionValue = try JSONDecoder().decode(JSONValue.self, from: Data(options.utf8))
-        } catch {
-            throw DsolveError("--options is not valid JSON: \(options)")
-        }
+        let optionValue = try JSONInput.decode(Array(options.utf8), source: "--options \(options)")
         let solver: AnyMAPSolver
         do throws(RegistryError) {
             solver = try context.registry.makeSolver(named: name, options: optionValue)

@@ -12,12 +12,7 @@ struct SolveRequest {
     /// Parses a JSON request `{"solver": NAME, "options": {...}, "theta": [[...], ...]}`;
     /// `thetaOverride` (from `--theta x.npy`) replaces a missing "theta".
     init(json bytes: [UInt8], source: String, thetaOverride: Matrix?) throws(DsolveError) {
-        let document: JSONValue
-        do {
-            document = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
-        } catch {
-            throw DsolveError("input \(source) is not valid JSON: \(Self.describe(error))")
-        }
+        let document = try JSONInput.decode(bytes, source: "input \(source)")
         guard case .object(let members) = document else {
             throw DsolveError("input \(source) must be a JSON object with \"solver\", \"options\" and \"theta\", got \(document.kindDescription)")
         }
@@ -82,14 +77,5 @@ struct SolveRequest {
         default:
             throw DsolveError("--theta \(path) has shape \(array.shape); θ must have one or two dimensions (rows × variables)")
         }
-    }
-
-    /// A one-line description of a decoding error.
-    private static func describe(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            let underlying = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return underlying ?? context.debugDescription
-        }
-        return "\(error)"
     }
 }
