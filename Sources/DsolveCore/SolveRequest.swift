@@ -50,7 +50,7 @@ struct SolveRequest {
             }
             if index == 0 { columns = entries.count }
             guard entries.count == columns else {
-                throw DsolveError("\"theta\" row \(index) in input \(source) has \(entries.count) entries but row 0 has \(columns)")
+                throw DsolveError("\"theta\" row \(index) in input \(source) has length \(entries.count) but row 0 has length \(columns)")
             }
             for (column, entry) in entries.enumerated() {
                 guard let number = entry.numberValue else {
