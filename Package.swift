@@ -17,6 +17,10 @@ let package = Package(
         .library(name: "DifferentiableSolversAutoDiff", targets: ["DifferentiableSolversAutoDiff"]),
         .library(name: "TensorLayers", targets: ["TensorLayers"]),
         .executable(name: "GradientFidelity", targets: ["GradientFidelity"]),
+        .library(name: "SolverConformance", targets: ["SolverConformance"]),
+        .library(name: "NumPyFormat", targets: ["NumPyFormat"]),
+        .executable(name: "dsolve", targets: ["dsolve"]),
+        .plugin(name: "NewSolver", targets: ["NewSolver"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -39,6 +43,26 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .target(name: "TensorLayers", dependencies: ["DifferentiableSolvers", "COpenBLAS"], swiftSettings: strict),
 
+
+        // MARK: - Tools: conformance kit, .npy files, command line, scaffolding
+        .target(name: "SolverConformance", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
+        .target(name: "NumPyFormat", swiftSettings: strict),
+        .target(
+            name: "DsolveCore",
+            dependencies: [
+                "DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "dsolve", dependencies: ["DsolveCore"], swiftSettings: strict),
+        .plugin(
+            name: "NewSolver",
+            capability: .command(
+                intent: .custom(verb: "new-solver", description: "Scaffold a solver target, its registration and its conformance tests"),
+                permissions: [.writeToPackageDirectory(reason: "adds Sources/<Name>, Tests/<Name>Tests and two targets to Package.swift")]
+            )
+        ),
 
         // MARK: - Examples
         .target(name: "_ExampleSupport", swiftSettings: strict),
@@ -82,6 +106,27 @@ let package = Package(
         .testTarget(
             name: "TensorLayersTests",
             dependencies: ["TensorLayers", "DifferentiableSolvers", "_TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SolverRegistryTests",
+            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SolverConformanceTests",
+            dependencies: ["SolverConformance", "CombinatorialSolvers"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "NumPyFormatTests",
+            dependencies: ["NumPyFormat"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DsolveTests",
+            dependencies: ["DsolveCore", "DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat"],
             swiftSettings: strict
         ),
     ],

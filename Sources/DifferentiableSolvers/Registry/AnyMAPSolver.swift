@@ -1,0 +1,89 @@
+/// A type-erased ``MAPSolver``: any solver behind one concrete type, so that solvers chosen
+/// at run time (from a ``SolverRegistry``, a configuration file, the command line) fit a
+/// generic slot such as `DifferentiableSolverLayer<AnyMAPSolver>`.
+///
+/// Batches go to the wrapped solver's own ``MAPSolver/solveBatch(_:parallelism:)`` (so a
+/// solver's batched override is kept); single rows go to its
+/// ``MAPSolver/solve(_:into:workspace:)`` with its own workspace kept in a box.
+///
+/// ```swift
+/// let solver = AnyMAPSolver(TopK(k: 2))
+/// var layer = DifferentiableSolverLayer(solver: solver, estimator: .aimle(), samples: 4)
+/// let z = try solver.solve(row: [0.3, 2.0, -1.0, 0.9])   // [0, 1, 0, 1]
+/// ```
+public struct AnyMAPSolver: MAPSolver {
+    private let box: any AnyMAPSolverBox
+
+    /// Wraps `solver` (an `AnyMAPSolver` is not wrapped twice).
+    public init<Solver: MAPSolver>(_ solver: Solver) {
+        if let erased = solver as? AnyMAPSolver {
+            self = erased
+        } else {
+            box = TypedSolverBox(solver: solver)
+        }
+    }
+
+    /// The wrapped solver; cast it back with `as?` to reach its own API.
+    public var base: any MAPSolver { box.base }
+
+    public var sense: OptimizationSense { box.base.sense }
+
+    public var variableCount: Int? { box.base.variableCount }
+
+    /// The wrapped solver's workspace, boxed. A workspace made by a different wrapped solver
+    /// type is replaced by a fresh one rather than misused.
+    public struct Workspace {
+        fileprivate let storage: AnyObject
+    }
+
+    public func makeWorkspace() -> Workspace { Workspace(storage: box.makeWorkspaceStorage()) }
+
+    public func solve(_ theta: Span<Float>, into solution: inout MutableSpan<Float>,
+                      workspace: inout Workspace) throws(SolverError) {
+        if !box.owns(workspace.storage) { workspace = makeWorkspace() }
+        try box.solve(theta, into: &solution, storage: workspace.storage)
+    }
+
+    public func solveBatch(_ theta: Matrix, parallelism: Parallelism) throws(SolverError) -> Matrix {
+        try box.solveBatch(theta, parallelism: parallelism)
+    }
+}
+
+/// The operations of ``AnyMAPSolver`` on a wrapped solver of unknown type.
+private protocol AnyMAPSolverBox: Sendable {
+    var base: any MAPSolver { get }
+    func makeWorkspaceStorage() -> AnyObject
+    func owns(_ storage: AnyObject) -> Bool
+    func solve(_ theta: Span<Float>, into solution: inout MutableSpan<Float>, storage: AnyObject) throws(SolverError)
+    func solveBatch(_ theta: Matrix, parallelism: Parallelism) throws(SolverError) -> Matrix
+}
+
+/// A workspace on the heap, so that the solver mutates it in place (no copy per row).
+private final class WorkspaceStorage<Workspace> {
+    var value: Workspace
+    init(_ value: Workspace) { self.value = value }
+}
+
+private struct TypedSolverBox<Solver: MAPSolver>: AnyMAPSolverBox {
+    let solver: Solver
+
+    var base: any MAPSolver { solver }
+
+    func makeWorkspaceStorage() -> AnyObject { WorkspaceStorage(solver.makeWorkspace()) }
+
+    func owns(_ storage: AnyObject) -> Bool { storage is WorkspaceStorage<Solver.Workspace> }
+
+    func solve(_ theta: Span<Float>, into solution: inout MutableSpan<Float>, storage: AnyObject) throws(SolverError) {
+        // `owns` was checked by the caller; an unexpected type still fails safely.
+        guard let typed = storage as? WorkspaceStorage<Solver.Workspace> else {
+            var fresh = solver.makeWorkspace()
+            try solver.solve(theta, into: &solution, workspace: &fresh)
+            return
+        }
+        try solver.solve(theta, into: &solution, workspace: &typed.value)
+    }
+
+    func solveBatch(_ theta: Matrix, parallelism: Parallelism) throws(SolverError) -> Matrix {
+        try solver.solveBatch(theta, parallelism: parallelism)
+    }
+}

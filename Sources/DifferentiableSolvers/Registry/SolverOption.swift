@@ -1,0 +1,86 @@
+/// One option a registered solver takes: its name, JSON type, default and meaning.
+///
+/// ```swift
+/// SolverOption("k", .integer, meaning: "the subset size")                 // required
+/// SolverOption("sense", .string, default: "maximize", meaning: "maximize or minimize",
+///              allowedValues: ["maximize", "minimize"])
+/// ```
+public struct SolverOption: Sendable, Hashable, Codable {
+    /// The JSON type of an option's value.
+    public enum ValueType: String, Sendable, Hashable, Codable, CaseIterable {
+        /// A whole number.
+        case integer
+        /// Any number.
+        case number
+        /// A string.
+        case string
+        /// `true` or `false`.
+        case boolean
+        /// An array of whole numbers.
+        case integerArray = "integer-array"
+        /// An array of numbers.
+        case numberArray = "number-array"
+
+        /// Whether `value` has this type (integers are numbers too).
+        public func accepts(_ value: JSONValue) -> Bool {
+            switch self {
+            case .integer: value.integerValue != nil
+            case .number: value.numberValue != nil
+            case .string: value.stringValue != nil
+            case .boolean: value.boolValue != nil
+            case .integerArray: value.arrayValue?.allSatisfy { $0.integerValue != nil } ?? false
+            case .numberArray: value.arrayValue?.allSatisfy { $0.numberValue != nil } ?? false
+            }
+        }
+
+        /// "an integer", "an array of numbers" …, for messages.
+        public var phrase: String {
+            switch self {
+            case .integer: "an integer"
+            case .number: "a number"
+            case .string: "a string"
+            case .boolean: "a Boolean"
+            case .integerArray: "an array of integers"
+            case .numberArray: "an array of numbers"
+            }
+        }
+    }
+
+    /// The option's key in the JSON options object.
+    public var name: String
+    /// The JSON type of its value.
+    public var type: ValueType
+    /// The value used when the option is absent; `nil` makes the option required.
+    public var defaultValue: JSONValue?
+    /// What the option means, in one line.
+    public var meaning: String
+    /// For string options with a fixed vocabulary, the accepted values.
+    public var allowedValues: [String]?
+
+    /// Declares an option.
+    ///
+    /// - Parameters:
+    ///   - name: the key in the options object.
+    ///   - type: the JSON type of the value.
+    ///   - defaultValue: the value when absent; `nil` (the default) makes it required.
+    ///   - meaning: one line saying what it does.
+    ///   - allowedValues: the accepted strings, for string options with a fixed vocabulary.
+    public init(_ name: String, _ type: ValueType, default defaultValue: JSONValue? = nil,
+                meaning: String, allowedValues: [String]? = nil) {
+        self.name = name
+        self.type = type
+        self.defaultValue = defaultValue
+        self.meaning = meaning
+        self.allowedValues = allowedValues
+    }
+
+    /// Whether the option must be given.
+    public var isRequired: Bool { defaultValue == nil }
+
+    /// The standard `sense` option: "maximize" (the default) or "minimize".
+    public static func sense(default sense: OptimizationSense = .maximize) -> SolverOption {
+        SolverOption("sense", .string, default: .string(sense.rawValue),
+                     meaning: "whether ⟨z, θ⟩ is maximized or minimized",
+                     allowedValues: OptimizationSense.allCases.map(\.rawValue))
+    }
+}

@@ -1,0 +1,204 @@
+import DifferentiableSolvers
+import DsolveCore
+import Foundation
+import NumPyFormat
+import Testing
+
+/// A small instance for every registered solver: options and the θ length.
+/// When a module adds solvers to the default registry, add an instance here.
+let smallInstances: [String: (options: JSONValue, variables: Int)] = [
+    "argmax": (["sense": "minimize"], 5),
+    "top-k": (["k": 2], 6),
+    "knapsack.dp": (["weights": [2, 3, 4, 1, 5], "capacity": 7], 5),
+]
+
+func dsolve(_ arguments: [String], input: String = "") throws -> DsolveResult {
+    let bytes = Array(input.utf8)
+    return Dsolve(registry: try DefaultSolverRegistry.make()) { bytes }.run(arguments)
+}
+
+func json(_ text: String) throws -> JSONValue {
+    try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+}
+
+func text(_ value: JSONValue) throws -> String {
+    String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
+}
+
+@Suite("dsolve list and describe")
+struct DsolveCatalogueTests {
+    @Test("list prints one line per registered solver")
+    func list() throws {
+        let result = try dsolve(["list"])
+        #expect(result.exitCode == 0 && result.standardError.isEmpty)
+        let lines = result.standardOutput.split(separator: "\n")
+        let names = try DefaultSolverRegistry.make().names
+        #expect(lines.count == names.count)
+        for (line, name) in zip(lines, names) { #expect(line.hasPrefix(name + " ")) }
+    }
+
+    @Test("describe prints the options as text and as JSON equal to the registry's description")
+    func describe() throws {
+        let registry = try DefaultSolverRegistry.make()
+        for name in registry.names {
+            let description = try registry.description(of: name)
+            let plain = try dsolve(["describe", name])
+            #expect(plain.exitCode == 0)
+            #expect(plain.standardOutput.hasPrefix("\(name): \(description.summary)"))
+            for option in description.options {
+                #expect(plain.standardOutput.contains("  \(option.name) "))
+                #expect(plain.standardOutput.contains(option.type.rawValue))
+            }
+            let jsonResult = try dsolve(["describe", name, "--json"])
+            #expect(jsonResult.exitCode == 0)
+            let decoded = try JSONDecoder().decode(SolverDescription.self, from: Data(jsonResult.standardOutput.utf8))
+            #expect(decoded == description)
+        }
+        let topK = try dsolve(["describe", "top-k"]).standardOutput
+        #expect(topK.contains("required") && topK.contains(#"default "maximize""#))
+    }
+
+    @Test("describing an unknown solver fails with the known names")
+    func describeUnknown() throws {
+        let result = try dsolve(["describe", "shortest-path.nowhere"])
+        #expect(result.exitCode != 0 && result.standardOutput.isEmpty)
+        #expect(result.standardError.contains("no solver named 'shortest-path.nowhere'"))
+        #expect(result.standardError.contains("top-k"))
+    }
+}
+
+@Suite("dsolve solve, end to end against the library")
+struct DsolveSolveTests {
+    @Test("every registered solver has a small test instance")
+    func coverage() throws {
+        #expect(Set(try DefaultSolverRegistry.make().names) == Set(smallInstances.keys))
+    }
+
+    @Test("solve prints the library's solutions and objectives", arguments: smallInstances.keys.sorted())
+    func solveMatchesLibrary(name: String) throws {
+        let (options, n) = try #require(smallInstances[name])
+        var generator = SeededGenerator(seed: 5)
+        let rows = (0..<4).map { _ in (0..<n).map { _ in Float(Int(generator.next() % 9) - 4) / 2 } }
+        let request: JSONValue = ["solver": .string(name), "options": options,
+                                  "theta": .array(rows.map { .array($0.map { .number(Double($0)) }) })]
+        let solver = try DefaultSolverRegistry.make().makeSolver(named: name, options: options)
+        let expected = try solver.solveBatch(Matrix(stacking: rows), parallelism: .serial)
+        let expectedObjectives = rows.indices.map { solver.objective(of: expected.row($0), at: rows[$0]) }
+
+        let result = try dsolve(["solve", "-"], input: try text(request))
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        let output = try json(result.standardOutput)
+        let solutions = try #require(output.objectValue?["solutions"]?.arrayValue)
+        #expect(solutions.map { $0.arrayValue?.compactMap(\.numberValue).map { Float($0) } } == expected.rowArrays)
+        #expect(output.objectValue?["objectives"]?.arrayValue?.compactMap(\.numberValue) == expectedObjectives)
+
+        // The same request from a file, and θ from a .npy file, give the same output.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dsolve-\(name)-\(UInt32.random(in: 0 ... .max))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let requestFile = directory.appendingPathComponent("request.json")
+        try Data(try text(request).utf8).write(to: requestFile)
+        #expect(try dsolve(["solve", requestFile.path, "--threads", "2"]).standardOutput == result.standardOutput)
+        let thetaFile = directory.appendingPathComponent("theta.npy")
+        try NumPyArray(shape: [rows.count, n], elements: .float64(rows.flatMap { $0.map(Double.init) })).write(to: thetaFile)
+        let withoutTheta: JSONValue = ["solver": .string(name), "options": options]
+        let fromNumPy = try dsolve(["solve", "-", "--theta", thetaFile.path], input: try text(withoutTheta))
+        #expect(fromNumPy.exitCode == 0, "\(fromNumPy.standardError)")
+        #expect(fromNumPy.standardOutput == result.standardOutput)
+    }
+}
+
+@Suite("dsolve errors: non-zero exit and a clear message")
+struct DsolveErrorTests {
+    func expectFailure(_ arguments: [String], input: String = "", mentioning words: [String]) throws {
+        let result = try dsolve(arguments, input: input)
+        #expect(result.exitCode != 0)
+        #expect(result.standardOutput.isEmpty)
+        for word in words { #expect(result.standardError.contains(word), "\(result.standardError) should mention \(word)") }
+    }
+
+    @Test("malformed JSON")
+    func malformedJSON() throws {
+        try expectFailure(["solve", "-"], input: #"{"solver": "top-k", "theta": [[1, 2],"#,
+                          mentioning: ["<stdin>", "not valid JSON"])
+        try expectFailure(["solve", "-"], input: "[1, 2]", mentioning: ["must be a JSON object"])
+        try expectFailure(["solve", "-"], input: #"{"solver": "top-k", "thetas": [[1]]}"#, mentioning: ["unknown key \"thetas\""])
+    }
+
+    @Test("unknown solver and bad options")
+    func unknownSolver() throws {
+        try expectFailure(["solve", "-"], input: #"{"solver": "top-q", "theta": [[1, 2]]}"#,
+                          mentioning: ["no solver named 'top-q'"])
+        try expectFailure(["solve", "-"], input: #"{"solver": "top-k", "options": {"k": "2"}, "theta": [[1, 2]]}"#,
+                          mentioning: ["option 'k'", "an integer"])
+        try expectFailure(["solve", "-"], input: #"{"theta": [[1, 2]]}"#, mentioning: ["needs \"solver\""])
+    }
+
+    @Test("wrong θ lengths and shapes")
+    func wrongTheta() throws {
+        let knapsack = #""solver": "knapsack.dp", "options": {"weights": [1, 2], "capacity": 2}"#
+        try expectFailure(["solve", "-"], input: "{\(knapsack), \"theta\": [[1, 2, 3]]}",
+                          mentioning: ["knapsack.dp", "3 entries", "expects 2"])
+        try expectFailure(["solve", "-"], input: "{\(knapsack), \"theta\": [[1, 2], [1]]}",
+                          mentioning: ["\"theta\" row 1", "has length 1 but row 0 has length 2"])
+        try expectFailure(["solve", "-"], input: "{\(knapsack), \"theta\": [[1, \"x\"]]}",
+                          mentioning: ["row 0, entry 1", "must be a number"])
+        try expectFailure(["solve", "-"], input: "{\(knapsack), \"theta\": []}", mentioning: ["non-empty array"])
+        try expectFailure(["solve", "-"], input: "{\(knapsack)}", mentioning: ["no \"theta\""])
+        try expectFailure(["solve", "-"], input: #"{"solver": "argmax", "theta": [[1, 1e300]]}"#,
+                          mentioning: ["nonFiniteParameter", "row 0, index 1"])
+    }
+
+    @Test("missing files, θ given twice, unusable .npy files, bad arguments")
+    func files() throws {
+        try expectFailure(["solve", "/nonexistent/request.json"], mentioning: ["cannot read input '/nonexistent/request.json'"])
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dsolve-npy-\(UInt32.random(in: 0 ... .max))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let integers = directory.appendingPathComponent("int.npy")
+        try NumPyArray(shape: [2], elements: .int64([1, 2])).write(to: integers)
+        try expectFailure(["solve", "-", "--theta", integers.path], input: #"{"solver": "argmax"}"#,
+                          mentioning: ["--theta", "float32 or float64"])
+        let cube = directory.appendingPathComponent("cube.npy")
+        try NumPyArray(shape: [1, 1, 2], elements: .float32([1, 2])).write(to: cube)
+        try expectFailure(["solve", "-", "--theta", cube.path], input: #"{"solver": "argmax"}"#, mentioning: ["one or two dimensions"])
+        let row = directory.appendingPathComponent("row.npy")
+        try NumPyArray(shape: [2], elements: .float32([1, 2])).write(to: row)
+        try expectFailure(["solve", "-", "--theta", row.path], input: #"{"solver": "argmax", "theta": [[1, 2]]}"#,
+                          mentioning: ["θ given twice"])
+        #expect(try dsolve(["solve", "-", "--theta", row.path], input: #"{"solver": "argmax"}"#).exitCode == 0)
+        try expectFailure(["solve"], mentioning: ["Missing expected argument"])
+        try expectFailure(["frobnicate"], mentioning: ["frobnicate"])
+    }
+}
+
+@Suite("dsolve bench")
+struct DsolveBenchTests {
+    @Test("bench reports time per instance and throughput on one thread and on all cores")
+    func bench() throws {
+        let result = try dsolve(["bench", "top-k", "--options", #"{"k": 3}"#, "--batch", "50", "--size", "20",
+                                 "--repetitions", "1", "--json"])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        let measurements = try json(lines[1]).arrayValue ?? []
+        #expect(measurements.count == 2)
+        #expect(measurements.first?.objectValue?["threads"] == 1)
+        for measurement in measurements {
+            #expect((measurement.objectValue?["instancesPerSecond"]?.numberValue ?? 0) > 0)
+        }
+        let plain = try dsolve(["bench", "knapsack.dp", "--options", #"{"weights": [1, 2, 3], "capacity": 4}"#,
+                                "--batch", "10", "--repetitions", "1"])
+        #expect(plain.exitCode == 0 && plain.standardOutput.contains("µs/instance"))
+    }
+
+    @Test("bench rejects bad options and sizes")
+    func benchErrors() throws {
+        let badJSON = try dsolve(["bench", "top-k", "--options", "{k: 3}"])
+        #expect(badJSON.exitCode != 0 && badJSON.standardError.contains("--options"))
+        let size = try dsolve(["bench", "knapsack.dp", "--options", #"{"weights": [1, 2], "capacity": 2}"#, "--size", "3"])
+        #expect(size.exitCode != 0 && size.standardError.contains("--size 3"))
+        let batch = try dsolve(["bench", "argmax", "--batch", "0"])
+        #expect(batch.exitCode != 0 && batch.standardError.contains("--batch"))
+    }
+}
