@@ -175,14 +175,10 @@ int cglpk_solve(glp_prob *problem, const float *theta, int column_count,
         glp_init_smcp(&parameters);
         parameters.msg_lev = GLP_MSG_OFF;
         parameters.tm_lim = options->time_limit_ms;
-        /* No presolve: the basis of the previous solve stays valid when only the objective
-           changes, so the next solve starts from it (warm start). */
+        /* Every solve starts from the standard (all-slack) basis, so the answer does not
+           depend on which instances this problem object solved before. */
+        glp_std_basis(problem);
         outcome->glpk_return = glp_simplex(problem, &parameters);
-        if (outcome->glpk_return == GLP_EBADB || outcome->glpk_return == GLP_ESING
-            || outcome->glpk_return == GLP_ECOND) {
-            glp_std_basis(problem);
-            outcome->glpk_return = glp_simplex(problem, &parameters);
-        }
         outcome->status = glp_get_status(problem);
         outcome->objective = glp_get_obj_val(problem);
     }

@@ -6,9 +6,10 @@ import DifferentiableSolvers
 ///
 /// The program is validated and laid out once; every solve only replaces the objective
 /// coefficients by θ, so repeated solves during training reuse the structure. Programs
-/// without integer variables are solved by the simplex method (warm-started from the
-/// previous basis); others by branch-and-cut (`glp_intopt` with presolve). Rows of a batch
-/// are solved in parallel, each worker with its own GLPK problem object (``GLPKWorkspace``).
+/// without integer variables are solved by the simplex method (from the all-slack basis
+/// every time, so a row's answer never depends on the rows solved before it); others by
+/// branch-and-cut (`glp_intopt` with presolve). Rows of a batch are solved in parallel,
+/// each worker with its own GLPK problem object (``GLPKWorkspace``).
 ///
 /// GLPK never prints and never ends the process: its output is captured, arguments are
 /// validated before they reach it, and its fatal-error path is turned into a
