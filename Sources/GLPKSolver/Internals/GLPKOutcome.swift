@@ -9,7 +9,7 @@ enum GLPKOutcome {
     /// - Parameters:
     ///   - outcome: what the shim reported.
     ///   - isInteger: whether branch-and-cut (rather than the simplex method) ran.
-    /// - Throws: ``SolverError`` of kind `.infeasible`, `.unbounded`, `.limitReached`
+    /// - Throws: `SolverError` of kind `.infeasible`, `.unbounded`, `.limitReached`
     ///   (no feasible solution when the limit hit) or `.libraryFailure`.
     static func termination(of outcome: cglpk_outcome, isInteger: Bool)
         throws(SolverError) -> LinearProgramSolution.Termination

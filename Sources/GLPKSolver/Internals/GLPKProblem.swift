@@ -3,6 +3,8 @@ import CGLPKShim
 import DifferentiableSolvers
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Owns one GLPK problem object and is the only place that touches it.
@@ -21,7 +23,7 @@ final class GLPKProblem {
 
     /// Builds a problem object from a prepared model on the calling thread.
     ///
-    /// - Throws: ``SolverError`` of kind `.libraryFailure` when GLPK fails.
+    /// - Throws: `SolverError` of kind `.libraryFailure` when GLPK fails.
     init(building model: PreparedModel) throws(SolverError) {
         var built: OpaquePointer?
         let status = model.rowType.withUnsafeBufferPointer { rowType in
@@ -106,7 +108,7 @@ final class GLPKProblem {
     /// Sets the objective to θ and solves; writes the variable values to `solution`.
     ///
     /// - Precondition: ``isUsableOnCurrentThread``; θ and `solution` have one entry per column.
-    /// - Throws: ``SolverError`` of kind `.libraryFailure` when GLPK fails.
+    /// - Throws: `SolverError` of kind `.libraryFailure` when GLPK fails.
     func solve(_ theta: Span<Float>, into solution: inout MutableSpan<Float>,
                options: cglpk_options) throws(SolverError) -> cglpk_outcome {
         var outcome = cglpk_outcome()

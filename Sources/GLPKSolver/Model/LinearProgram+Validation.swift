@@ -7,7 +7,7 @@ extension LinearProgram {
     /// Checks everything GLPK would otherwise reject (or abort on), so that no invalid
     /// argument ever reaches the library.
     ///
-    /// - Throws: ``SolverError`` of kind `.invalidStructure` saying what is wrong and where.
+    /// - Throws: `SolverError` of kind `.invalidStructure` saying what is wrong and where.
     func validate() throws(SolverError) {
         guard !variables.isEmpty else {
             throw SolverError(.invalidStructure, "the linear program has no variables")

@@ -35,7 +35,7 @@ public struct GLPKOptions: Sendable, Hashable {
         self.acceptsFeasibleOnLimit = acceptsFeasibleOnLimit
     }
 
-    /// - Throws: ``SolverError`` of kind `.invalidOption`.
+    /// - Throws: `SolverError` of kind `.invalidOption`.
     func validate() throws(SolverError) {
         guard relativeMIPGap.isFinite, relativeMIPGap >= 0 else {
             throw SolverError(.invalidOption, "the relative MIP gap must be finite and ≥ 0, not \(relativeMIPGap)")

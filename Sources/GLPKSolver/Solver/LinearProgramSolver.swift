@@ -13,7 +13,7 @@ import DifferentiableSolvers
 ///
 /// GLPK never prints and never ends the process: its output is captured, arguments are
 /// validated before they reach it, and its fatal-error path is turned into a
-/// ``SolverError`` of kind `.libraryFailure`.
+/// `SolverError` of kind `.libraryFailure`.
 ///
 /// ```swift
 /// // 0/1 knapsack with capacity 5: maximise ⟨θ, z⟩.
@@ -47,7 +47,7 @@ public struct LinearProgramSolver: MAPSolver {
     /// - Parameters:
     ///   - model: the linear program.
     ///   - options: time limit, MIP gap and what to do when the limit hits.
-    /// - Throws: ``SolverError`` of kind `.invalidStructure` for an empty program,
+    /// - Throws: `SolverError` of kind `.invalidStructure` for an empty program,
     ///   inconsistent or NaN bounds, non-finite or duplicate coefficients, or out-of-range
     ///   variable indices; `.invalidOption` for invalid options.
     /// - Complexity: O(variables + constraints + non-zeros).
@@ -72,7 +72,7 @@ public struct LinearProgramSolver: MAPSolver {
     ///   - theta: the objective coefficients, one per variable.
     ///   - solution: receives the variable values.
     ///   - workspace: this worker's problem object.
-    /// - Throws: ``SolverError``: `.shapeMismatch`, `.nonFiniteParameter`, `.infeasible`,
+    /// - Throws: `SolverError`: `.shapeMismatch`, `.nonFiniteParameter`, `.infeasible`,
     ///   `.unbounded`, `.limitReached`, `.libraryFailure`.
     /// - Complexity: one simplex or branch-and-cut run; the first solve on a workspace
     ///   also builds the problem object.
@@ -102,7 +102,7 @@ public struct LinearProgramSolver: MAPSolver {
     ///   - theta: the objective coefficients, one per variable.
     ///   - workspace: a workspace to reuse across calls on this thread.
     /// - Returns: the values, the objective and why GLPK stopped.
-    /// - Throws: ``SolverError`` as for ``solve(_:into:workspace:)``; `.limitReached`
+    /// - Throws: `SolverError` as for ``solve(_:into:workspace:)``; `.limitReached`
     ///   only when no feasible solution was found in time.
     public func solveReportingStatus(_ theta: [Float], workspace: inout GLPKWorkspace)
         throws(SolverError) -> LinearProgramSolution
