@@ -26,39 +26,7 @@ final class GLPKProblem {
     /// - Throws: `SolverError` of kind `.libraryFailure` when GLPK fails.
     init(building model: PreparedModel) throws(SolverError) {
         var built: OpaquePointer?
-        let status = model.rowType.withUnsafeBufferPointer { rowType in
-            model.rowLower.withUnsafeBufferPointer { rowLower in
-                model.rowUpper.withUnsafeBufferPointer { rowUpper in
-                    model.columnType.withUnsafeBufferPointer { columnType in
-                        model.columnLower.withUnsafeBufferPointer { columnLower in
-                            model.columnUpper.withUnsafeBufferPointer { columnUpper in
-                                model.columnKind.withUnsafeBufferPointer { columnKind in
-                                    model.entryRow.withUnsafeBufferPointer { entryRow in
-                                        model.entryColumn.withUnsafeBufferPointer { entryColumn in
-                                            model.entryValue.withUnsafeBufferPointer { entryValue in
-                                                var description = cglpk_model(
-                                                    row_count: model.rowCount, column_count: model.columnCount,
-                                                    maximize: model.maximize ? 1 : 0,
-                                                    row_type: rowType.baseAddress, row_lower: rowLower.baseAddress,
-                                                    row_upper: rowUpper.baseAddress,
-                                                    column_type: columnType.baseAddress,
-                                                    column_lower: columnLower.baseAddress,
-                                                    column_upper: columnUpper.baseAddress,
-                                                    column_kind: columnKind.baseAddress,
-                                                    entry_count: model.entryCount, entry_row: entryRow.baseAddress,
-                                                    entry_column: entryColumn.baseAddress,
-                                                    entry_value: entryValue.baseAddress)
-                                                return cglpk_build(&description, &built)
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        let status = model.withDescription { cglpk_build(&$0, &built) }
         guard status == Int32(CGLPK_OK), let built else {
             throw SolverError(.libraryFailure, "GLPK failed to build the problem: \(GLPKMessages.current)")
         }

@@ -1,61 +1,73 @@
 import CGLPK
+import CGLPKShim
 import DifferentiableSolvers
 
 /// A validated ``LinearProgram`` laid out in GLPK's conventions, ready to be loaded into a
 /// problem object on any thread. Immutable; its identity tells a workspace whether its
 /// problem object was built from this model.
+///
+/// The data lives in two flat arrays so that one pair of pointers describes the whole
+/// model to C (see ``withDescription(_:)``):
+///
+///     integers: row bound types (m) | column bound types (n) | column kinds (n) |
+///               matrix row indices (1 + nz) | matrix column indices (1 + nz)
+///     reals:    row lower (m) | row upper (m) | column lower (n) | column upper (n) |
+///               matrix values (1 + nz)
+///
+/// Matrix triplets are 1-based with an unused element 0, as `glp_load_matrix` expects;
+/// infinite bounds are stored as 0 (GLPK ignores the bound its type excludes).
 final class PreparedModel: Sendable {
-    let rowCount: Int32
-    let columnCount: Int32
+    let rowCount: Int
+    let columnCount: Int
+    let entryCount: Int
     let maximize: Bool
     let isInteger: Bool
-    let rowType: [Int32]
-    let rowLower: [Double]
-    let rowUpper: [Double]
-    let columnType: [Int32]
-    let columnLower: [Double]
-    let columnUpper: [Double]
-    let columnKind: [Int32]
-    /// 1-based triplets with an unused element 0, as `glp_load_matrix` expects.
-    let entryRow: [Int32]
-    let entryColumn: [Int32]
-    let entryValue: [Double]
+    private let integers: [Int32]
+    private let reals: [Double]
 
     /// - Precondition: `program` passed ``LinearProgram/validate()``.
     init(_ program: LinearProgram) {
-        rowCount = Int32(program.constraints.count)
-        columnCount = Int32(program.variables.count)
+        let rows = program.constraints, columns = program.variables
+        var entryRows: [Int32] = [0], entryColumns: [Int32] = [0], entryValues: [Double] = [0]
+        for (i, constraint) in rows.enumerated() {
+            for term in constraint.terms where term.coefficient != 0 {
+                entryRows.append(Int32(i + 1))
+                entryColumns.append(Int32(term.variable + 1))
+                entryValues.append(term.coefficient)
+            }
+        }
+        rowCount = rows.count
+        columnCount = columns.count
+        entryCount = entryValues.count - 1
         maximize = program.sense == .maximize
         isInteger = program.hasIntegerVariables
-        rowType = program.constraints.map { Self.boundType($0.bounds) }
-        rowLower = program.constraints.map { Self.finiteOrZero($0.bounds.lower) }
-        rowUpper = program.constraints.map { Self.finiteOrZero($0.bounds.upper) }
-        columnType = program.variables.map { Self.boundType($0.bounds) }
-        columnLower = program.variables.map { Self.finiteOrZero($0.bounds.lower) }
-        columnUpper = program.variables.map { Self.finiteOrZero($0.bounds.upper) }
-        columnKind = program.variables.map { variable in
-            switch variable.kind {
-            case .continuous: Int32(GLP_CV)
-            case .integer: Int32(GLP_IV)
-            case .binary: Int32(GLP_BV)
-            }
-        }
-        var rows: [Int32] = [0], columns: [Int32] = [0], values: [Double] = [0]
-        for (i, constraint) in program.constraints.enumerated() {
-            for term in constraint.terms where term.coefficient != 0 {
-                rows.append(Int32(i + 1))
-                columns.append(Int32(term.variable + 1))
-                values.append(term.coefficient)
-            }
-        }
-        entryRow = rows
-        entryColumn = columns
-        entryValue = values
+        integers = rows.map { Self.boundType($0.bounds) } + columns.map { Self.boundType($0.bounds) }
+            + columns.map { Self.kindCode($0.kind) } + entryRows + entryColumns
+        reals = rows.map { Self.storable($0.bounds.lower) } + rows.map { Self.storable($0.bounds.upper) }
+            + columns.map { Self.storable($0.bounds.lower) } + columns.map { Self.storable($0.bounds.upper) }
+            + entryValues
     }
 
-    var entryCount: Int32 { Int32(entryValue.count - 1) }
+    /// Calls `body` with a C description of the model whose pointers are valid during the call.
+    func withDescription<Result>(_ body: (inout cglpk_model) -> Result) -> Result {
+        let m = rowCount, n = columnCount, triplets = entryCount + 1
+        return integers.withUnsafeBufferPointer { integers in
+            reals.withUnsafeBufferPointer { reals in
+                // Both arrays hold at least the unused triplet element, so neither is empty.
+                let int = integers.baseAddress!, real = reals.baseAddress!
+                var description = cglpk_model(
+                    row_count: Int32(m), column_count: Int32(n), maximize: maximize ? 1 : 0,
+                    row_type: int, row_lower: real, row_upper: real + m,
+                    column_type: int + m, column_lower: real + 2 * m, column_upper: real + 2 * m + n,
+                    column_kind: int + m + n,
+                    entry_count: Int32(entryCount), entry_row: int + m + 2 * n,
+                    entry_column: int + m + 2 * n + triplets, entry_value: real + 2 * m + 2 * n)
+                return body(&description)
+            }
+        }
+    }
 
-    static func boundType(_ bounds: LinearProgram.Bounds) -> Int32 {
+    private static func boundType(_ bounds: LinearProgram.Bounds) -> Int32 {
         switch (bounds.lower.isFinite, bounds.upper.isFinite) {
         case (false, false): Int32(GLP_FR)
         case (true, false): Int32(GLP_LO)
@@ -64,5 +76,13 @@ final class PreparedModel: Sendable {
         }
     }
 
-    private static func finiteOrZero(_ value: Double) -> Double { value.isFinite ? value : 0 }
+    private static func kindCode(_ kind: VariableKind) -> Int32 {
+        switch kind {
+        case .continuous: Int32(GLP_CV)
+        case .integer: Int32(GLP_IV)
+        case .binary: Int32(GLP_BV)
+        }
+    }
+
+    private static func storable(_ bound: Double) -> Double { bound.isFinite ? bound : 0 }
 }
