@@ -32,7 +32,8 @@ let package = Package(
         // MARK: - Solvers
         .target(name: "CombinatorialSolvers", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
-        .target(name: "GLPKSolver", dependencies: ["DifferentiableSolvers", "CGLPK"], swiftSettings: strict),
+        .target(name: "CGLPKShim", dependencies: ["CGLPK"]),
+        .target(name: "GLPKSolver", dependencies: ["DifferentiableSolvers", "CGLPK", "CGLPKShim"], swiftSettings: strict),
         .target(name: "CMaxflow"),
         .target(name: "GraphCutSolver", dependencies: ["DifferentiableSolvers", "CMaxflow"], swiftSettings: strict),
 
