@@ -6,6 +6,8 @@ extension GraphCutSolver {
     public struct Workspace {
         var network: MaxflowNetwork?
         var unaryCoefficients: [Double] = []
+        var sourceCapacities: [Double] = []
+        var halfWeights: [Double] = []
         var sides: [UInt8] = []
     }
 
@@ -97,13 +99,17 @@ extension GraphCutSolver {
         let n = nodeCount
         let orientation = Self.orientation(of: sense)
         let network = try workspace.preparedNetwork(nodeCount: n, edgeCount: edgeCount)
+        let weightsAreLearned = if case .learned = pairwiseWeights { true } else { false }
 
-        // cᵢ = −θ′ᵢ − ½ Σ_{edges ∋ i} w′ᵢⱼ: the unary coefficient of E after the split of
-        // −w′zᵢzⱼ into −½w′zᵢ − ½w′zⱼ + ½w′[zᵢ(1−zⱼ) + zⱼ(1−zᵢ)].
-        var coefficients = workspace.unaryCoefficients
-        workspace.unaryCoefficients = []
-        defer { workspace.unaryCoefficients = coefficients }
-        if coefficients.count != n { coefficients = [Double](repeating: 0, count: n) }
+        // cᵢ = −θ′ᵢ − ½ Σ_{edges ∋ i} w′ᵢⱼ is the unary coefficient of E after the split of
+        // each −w′zᵢzⱼ into −½w′zᵢ − ½w′zⱼ + ½w′[zᵢ(1−zⱼ) + zⱼ(1−zᵢ)]; the bracket becomes
+        // the arcs i → j and j → i of capacity ½w′.
+        var coefficients = workspace.takeBuffer(\.unaryCoefficients, count: n)
+        var halfWeights = workspace.takeBuffer(\.halfWeights, count: edgeCount)
+        defer {
+            workspace.unaryCoefficients = coefficients
+            workspace.halfWeights = halfWeights
+        }
         for i in 0..<n {
             let value = theta[i]
             guard value.isFinite else {
@@ -112,31 +118,29 @@ extension GraphCutSolver {
             coefficients[i] = -orientation * Double(value)
         }
         for k in 0..<edgeCount {
-            let weight: Double
-            switch pairwiseWeights {
-            case .learned:
-                weight = try Self.orientedWeight(theta[n + k], edge: k, orientation: orientation,
-                                                 sense: sense, thetaIndex: n + k)
-            case .fixed:
-                weight = orientedFixedWeights[k]
-            }
-            let first = edgeFirst[k], second = edgeSecond[k]
-            coefficients[Int(first)] -= 0.5 * weight
-            coefficients[Int(second)] -= 0.5 * weight
-            try network.addEdge(from: first, to: second, capacity: 0.5 * weight, reverseCapacity: 0.5 * weight)
+            let weight = weightsAreLearned
+                ? try Self.orientedWeight(theta[n + k], edge: k, orientation: orientation, sense: sense,
+                                          thetaIndex: n + k)
+                : orientedFixedWeights[k]
+            halfWeights[k] = 0.5 * weight
+            coefficients[Int(edgeFirst[k])] -= 0.5 * weight
+            coefficients[Int(edgeSecond[k])] -= 0.5 * weight
         }
+        try network.addSymmetricEdges(from: edgeFirst, to: edgeSecond, capacities: halfWeights)
+
         // cᵢzᵢ is cut on i → t when cᵢ ≥ 0; when cᵢ < 0 it is cᵢ + (−cᵢ)(1 − zᵢ): the
-        // constant cᵢ plus the arc s → i.
+        // constant cᵢ plus the arc s → i. The coefficients buffer becomes the sink
+        // capacities and the source capacities go in a second buffer.
+        var sourceCapacities = workspace.takeBuffer(\.sourceCapacities, count: n)
+        defer { workspace.sourceCapacities = sourceCapacities }
         var energyOffset = 0.0
         for i in 0..<n {
             let coefficient = coefficients[i]
-            if coefficient >= 0 {
-                try network.addTerminalCapacities(node: i, source: 0, sink: coefficient)
-            } else {
-                try network.addTerminalCapacities(node: i, source: -coefficient, sink: 0)
-                energyOffset += coefficient
-            }
+            sourceCapacities[i] = max(-coefficient, 0)
+            coefficients[i] = max(coefficient, 0)
+            energyOffset += min(coefficient, 0)
         }
+        try network.addTerminalCapacities(source: sourceCapacities, sink: coefficients)
         let maximumFlow = try network.solve()
         try network.readSourceSide(into: &workspace.sides)
         return (maximumFlow, energyOffset)
@@ -144,6 +148,15 @@ extension GraphCutSolver {
 }
 
 extension GraphCutSolver.Workspace {
+    /// Moves the buffer at `path` out of the workspace (so that writing it does not copy),
+    /// sized to `count`; the caller puts it back when done.
+    mutating func takeBuffer(_ path: WritableKeyPath<Self, [Double]>, count: Int) -> [Double] {
+        var buffer: [Double] = []
+        swap(&buffer, &self[keyPath: path])
+        if buffer.count != count { buffer = [Double](repeating: 0, count: count) }
+        return buffer
+    }
+
     /// The network of this worker, emptied and ready to be filled.
     mutating func preparedNetwork(nodeCount: Int, edgeCount: Int) throws(SolverError) -> MaxflowNetwork {
         if let network, network.nodeCount == nodeCount {

@@ -45,6 +45,43 @@ final class MaxflowNetwork {
                        while: "adding the edge \(from)–\(to)")
     }
 
+    /// Adds edge k = `from[k]` – `to[k]` with `capacities[k]` in both directions, for all k.
+    ///
+    /// The arrays must have equal lengths; on failure nothing is added and the error's
+    /// `index` names the first offending edge.
+    func addSymmetricEdges(from: [Int32], to: [Int32], capacities: [Double]) throws(SolverError) {
+        guard from.count == to.count, to.count == capacities.count, let count = Int32(exactly: from.count) else {
+            throw SolverError(.libraryFailure, "max-flow: edge arrays of unequal or excessive lengths")
+        }
+        var badIndex: Int32 = -1
+        let status = from.withUnsafeBufferPointer { first in
+            to.withUnsafeBufferPointer { second in
+                capacities.withUnsafeBufferPointer { capacity in
+                    cmaxflow_add_edges(handle, count, first.baseAddress, second.baseAddress,
+                                       capacity.baseAddress, capacity.baseAddress, &badIndex)
+                }
+            }
+        }
+        try Self.check(status, while: "adding edge \(badIndex)", index: badIndex)
+    }
+
+    /// Adds c(s → i) += `source[i]` and c(i → t) += `sink[i]` for every node i.
+    ///
+    /// On failure nothing is added and the error's `index` names the first offending node.
+    func addTerminalCapacities(source: [Double], sink: [Double]) throws(SolverError) {
+        guard source.count == sink.count, let count = Int32(exactly: source.count) else {
+            throw SolverError(.libraryFailure, "max-flow: terminal capacity arrays of unequal lengths")
+        }
+        var badIndex: Int32 = -1
+        let status = source.withUnsafeBufferPointer { sourceBuffer in
+            sink.withUnsafeBufferPointer { sinkBuffer in
+                cmaxflow_add_all_terminal_capacities(handle, count, sourceBuffer.baseAddress,
+                                                     sinkBuffer.baseAddress, &badIndex)
+            }
+        }
+        try Self.check(status, while: "adding terminal capacities of node \(badIndex)", index: badIndex)
+    }
+
     /// Computes the maximum s–t flow and returns its value.
     func solve() throws(SolverError) -> Double {
         var flow = 0.0
@@ -66,9 +103,15 @@ final class MaxflowNetwork {
         side == UInt8(CMAXFLOW_SOURCE_SIDE.rawValue)
     }
 
-    private static func check(_ status: cmaxflow_status, while operation: String) throws(SolverError) {
+    /// Throws unless `status` is success; `operation` is only formatted on failure.
+    @inline(__always)
+    private static func check(
+        _ status: cmaxflow_status, while operation: @autoclosure () -> String, index: Int32 = -1
+    ) throws(SolverError) {
         guard status != CMAXFLOW_OK else { return }
-        throw SolverError(maxflowStatus: status, operation: operation)
+        var error = SolverError(maxflowStatus: status, operation: operation())
+        if index >= 0 { error.index = Int(index) }
+        throw error
     }
 }
 

@@ -40,6 +40,28 @@ struct MaxflowNetworkTests {
         #expect(sides.map(MaxflowNetwork.isSourceSide) == [true, false])
     }
 
+    @Test("bulk calls build the same network and reject bad entries atomically")
+    func bulkCalls() throws {
+        let network = try MaxflowNetwork(nodeCount: 3, edgeCountHint: 2)
+        try network.addTerminalCapacities(source: [4, 0, 1], sink: [0, 3, 1])
+        try network.addSymmetricEdges(from: [0, 1], to: [1, 2], capacities: [2, 5])
+        // s→0 (4) → 1 (2) → t (3): 2; node 2 nets to zero but sends 1 straight through.
+        #expect(try network.solve() == 3)
+
+        func failure(_ body: () throws -> Void) -> SolverError? {
+            do { try body(); return nil } catch { return error as? SolverError }
+        }
+        let badEdge = failure { try network.addSymmetricEdges(from: [0, 2, 1], to: [2, 2, 0], capacities: [1, 1, 1]) }
+        #expect(badEdge?.kind == .invalidStructure)
+        #expect(badEdge?.index == 1)
+        let badCapacity = failure { try network.addTerminalCapacities(source: [0, -1, 0], sink: [0, 0, 0]) }
+        #expect(badCapacity?.kind == .parameterOutOfDomain)
+        #expect(badCapacity?.index == 1)
+        #expect(failure { try network.addTerminalCapacities(source: [0, 0], sink: [0, 0]) }?.kind == .libraryFailure)
+        // Nothing of the rejected calls was added.
+        #expect(try network.solve() == 3)
+    }
+
     @Test("invalid calls are reported, not crashed on")
     func invalidCalls() throws {
         let network = try MaxflowNetwork(nodeCount: 3, edgeCountHint: 1)

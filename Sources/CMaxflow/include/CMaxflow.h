@@ -90,6 +90,26 @@ cmaxflow_status cmaxflow_add_edge(cmaxflow_graph *graph, int32_t from, int32_t t
                                   double capacity, double reverse_capacity);
 
 /*
+ * Adds `count` edges at once: edge k joins from[k] and to[k] with capacities capacity[k]
+ * (from -> to) and reverse_capacity[k] (to -> from), under the rules of cmaxflow_add_edge.
+ * Every edge is checked before any is added, so on failure the graph is unchanged;
+ * *out_bad_index (when not NULL) receives the first offending k, or -1.
+ */
+cmaxflow_status cmaxflow_add_edges(cmaxflow_graph *graph, int32_t count, const int32_t *from,
+                                   const int32_t *to, const double *capacity,
+                                   const double *reverse_capacity, int32_t *out_bad_index);
+
+/*
+ * Adds source_capacity[i] to c(s -> i) and sink_capacity[i] to c(i -> t) for every node i;
+ * `count` must equal the node count. Checked before anything is added, like
+ * cmaxflow_add_edges.
+ */
+cmaxflow_status cmaxflow_add_all_terminal_capacities(cmaxflow_graph *graph, int32_t count,
+                                                     const double *source_capacity,
+                                                     const double *sink_capacity,
+                                                     int32_t *out_bad_index);
+
+/*
  * Computes the maximum flow from s to t and stores its value in *out_flow.
  * The graph keeps the minimum cut for cmaxflow_read_sides until it is changed.
  */
