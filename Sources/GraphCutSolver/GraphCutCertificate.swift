@@ -6,8 +6,9 @@ import DifferentiableSolvers
 /// The solver minimises the energy E(z) = −σ⟨z, θ⟩ (σ = +1 when maximising, −1 when
 /// minimising), which the network represents as E(z) = ``energyOffset`` + cut(z). By
 /// max-flow/min-cut duality the smallest cut equals ``maximumFlow``, so the returned
-/// labelling is optimal exactly when its energy is ``energyOffset`` + ``maximumFlow``: a
-/// caller can check this with ``GraphCutSolver/objective(of:at:)`` in double precision.
+/// labelling is optimal exactly when its energy is ``energyOffset`` + ``maximumFlow``: with
+/// learned weights a caller can check this with the solver's `objective(of:at:)` in double
+/// precision (with fixed weights, add Σ wᵢⱼzᵢzⱼ to it).
 ///
 /// ```swift
 /// let cut = try solver.minimumCut(theta: theta)

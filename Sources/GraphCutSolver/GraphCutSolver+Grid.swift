@@ -21,7 +21,7 @@ extension GraphCutSolver {
     ///   - pairwiseWeights: `.learned` (the default) or `.fixed`, one weight per edge in the
     ///     order above.
     ///   - sense: `.maximize` (the default) or `.minimize`.
-    /// - Throws: ``SolverError`` of kind `.invalidStructure` for an empty or too large grid,
+    /// - Throws: `SolverError` of kind `.invalidStructure` for an empty or too large grid,
     ///   and the errors of ``init(nodeCount:edges:pairwiseWeights:sense:)`` for fixed weights.
     /// - Complexity: O(rows · columns).
     public init(

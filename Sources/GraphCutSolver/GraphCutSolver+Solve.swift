@@ -22,7 +22,7 @@ extension GraphCutSolver {
     ///     weights in edge order.
     ///   - solution: ``variableCount`` entries receiving the sufficient statistics.
     ///   - workspace: this worker's scratch memory.
-    /// - Throws: ``SolverError`` of kind `.shapeMismatch` (wrong lengths),
+    /// - Throws: `SolverError` of kind `.shapeMismatch` (wrong lengths),
     ///   `.nonFiniteParameter` (NaN or ±∞ in θ), `.parameterOutOfDomain` (a weight of the
     ///   wrong sign; `index` is the edge), or `.libraryFailure`.
     /// - Complexity: O(n + m) to build the network plus the max-flow, which is fast on

@@ -77,7 +77,7 @@ public struct GraphCutSolver: MAPSolver {
     ///     or `.fixed` (one weight per edge, given here).
     ///   - sense: `.maximize` (the default; weights must be ≥ 0) or `.minimize` (weights
     ///     must be ≤ 0).
-    /// - Throws: ``SolverError`` of kind `.invalidStructure` (no nodes, an edge out of range,
+    /// - Throws: `SolverError` of kind `.invalidStructure` (no nodes, an edge out of range,
     ///   a self-loop, a repeated edge, a graph too large for the C library; `index` is the
     ///   offending edge), `.shapeMismatch` (fixed weights of the wrong count),
     ///   `.nonFiniteParameter` or `.parameterOutOfDomain` (a fixed weight that is not

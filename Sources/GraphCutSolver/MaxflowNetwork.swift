@@ -3,7 +3,7 @@ import DifferentiableSolvers
 
 /// Owns one CMaxflow graph: the only place in the module that calls the C interface.
 ///
-/// Every call checks the returned status and turns failures into ``SolverError``; the rest
+/// Every call checks the returned status and turns failures into `SolverError`; the rest
 /// of the module sees a safe Swift type. A network is not thread-safe: each worker of a
 /// batched solve owns its own (see ``GraphCutSolver/Workspace``).
 final class MaxflowNetwork {
