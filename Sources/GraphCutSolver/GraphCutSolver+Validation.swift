@@ -72,7 +72,8 @@ extension GraphCutSolver {
 
     /// One pairwise weight times `orientation`, checked to be finite and non-negative.
     ///
-    /// - Parameter thetaIndex: where the weight sits in θ when it is learned (for the message).
+    /// A wrong sign is reported at the edge index; a non-finite weight at `thetaIndex` when
+    /// the weight is learned (the convention of the batch validation), else at the edge.
     @inline(__always)
     static func orientedWeight(
         _ weight: Float, edge: Int, orientation: Double, sense: OptimizationSense, thetaIndex: Int?
@@ -81,8 +82,10 @@ extension GraphCutSolver {
         if oriented >= 0 && oriented.isFinite { return oriented }
         let location = thetaIndex.map { " (θ[\($0)])" } ?? ""
         guard weight.isFinite else {
+            // Like the batch validation, a non-finite entry of θ is reported at its θ index.
             throw SolverError(.nonFiniteParameter,
-                              "the pairwise weight of edge \(edge)\(location) is \(weight)", index: edge)
+                              "the pairwise weight of edge \(edge)\(location) is \(weight)",
+                              index: thetaIndex ?? edge)
         }
         let required = sense == .maximize ? "≥ 0 (supermodular interactions)" : "≤ 0 (submodular interactions)"
         throw SolverError(

@@ -68,7 +68,7 @@ struct GraphCutBadInputTests {
         // The direct entry points check too, without the batch validation in front.
         let direct = error { _ = try solver.minimumCut(theta: [0, 0, .infinity]) }
         #expect(direct?.kind == .nonFiniteParameter)
-        #expect(direct?.index == 0)
+        #expect(direct?.index == 2)   // the θ entry, as the batch validation reports it
         #expect(error { _ = try solver.minimumCut(theta: [.nan, 0, 1]) }?.index == 0)
         #expect(error { _ = try solver.minimumCut(theta: [1]) }?.kind == .shapeMismatch)
         var workspace = solver.makeWorkspace()
