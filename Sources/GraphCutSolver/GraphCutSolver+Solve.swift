@@ -11,8 +11,8 @@ extension GraphCutSolver {
     ///   - workspace: this worker's scratch memory.
     /// - Throws: `SolverError` of kind `.shapeMismatch` (wrong lengths),
     ///   `.nonFiniteParameter` (NaN or ±∞ in θ; `index` is the θ entry),
-    ///   `.parameterOutOfDomain` (a weight of the
-    ///   wrong sign; `index` is the edge), or `.libraryFailure`.
+    ///   `.parameterOutOfDomain` (a weight of the wrong sign; `index` is the edge), or
+    ///   `.libraryFailure`.
     /// - Complexity: O(n + m) to build the network plus the max-flow, which is fast on
     ///   grid-like graphs (no strongly polynomial bound is known for Boykov–Kolmogorov).
     public func solve(
