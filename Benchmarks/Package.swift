@@ -13,6 +13,13 @@ func benchmark(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
     )
 }
 
+let core = "DifferentiableSolvers".product
+
+extension String {
+    /// A product of the root package.
+    var product: Target.Dependency { .product(name: self, package: "DifferentiableSolvers") }
+}
+
 let package = Package(
     name: "DifferentiableSolversBenchmarks",
     platforms: [.macOS(.v15)],
@@ -21,9 +28,10 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
-        benchmark("CoreBenchmarks", [
-            .product(name: "DifferentiableSolvers", package: "DifferentiableSolvers"),
-            .product(name: "CombinatorialSolvers", package: "DifferentiableSolvers"),
-        ]),
+        benchmark("CoreBenchmarks", [core, "CombinatorialSolvers".product]),
+        benchmark("SolverBenchmarks", [core, "CombinatorialSolvers".product]),
+        benchmark("GLPKBenchmarks", [core, "GLPKSolver".product]),
+        benchmark("GraphCutBenchmarks", [core, "GraphCutSolver".product]),
+        benchmark("TensorBenchmarks", [core, "TensorLayers".product]),
     ]
 )
