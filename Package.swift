@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "GraphCutSolver", dependencies: ["DifferentiableSolvers", "CMaxflow"], swiftSettings: strict),
 
         // MARK: - Automatic differentiation
-        .target(name: "DifferentiableSolversAutoDiff", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
+        .target(name: "DifferentiableSolversAutoDiff", dependencies: ["DifferentiableSolvers", "TensorLayers"], swiftSettings: strict),
 
         // MARK: - Tensors for the examples
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
@@ -101,7 +101,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DifferentiableSolversAutoDiffTests",
-            dependencies: ["DifferentiableSolversAutoDiff", "CombinatorialSolvers"],
+            dependencies: ["DifferentiableSolversAutoDiff", "CombinatorialSolvers", "TensorLayers"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -92,7 +92,7 @@ extension GradientComputation {
 
     /// MAP(φ + τ_target · ε) for every sample.
     func solveBases() throws(LayerError) -> [Float] {
-        var oracle = PerturbedOracle(solver: solver, variableCount: n)
+        var oracle = PerturbedOracle(solver: solver, variableCount: n, floor: perturbationFloor)
         var states = [Float](repeating: 0, count: tape.samples.values.count)
         for sample in 0 ..< tape.batchSize * sampleCount {
             let b = sample / sampleCount

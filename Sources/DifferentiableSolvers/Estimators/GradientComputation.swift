@@ -10,6 +10,7 @@ struct GradientComputation<Solver: MAPSolver>: Sendable {
     let forwardTemperature: Float
     let targetTemperature: Float
     let parallelism: Parallelism
+    let perturbationFloor: Float?
 
     var n: Int { tape.theta.columns }
     var sampleCount: Int { tape.sampleCount }
@@ -37,9 +38,10 @@ struct GradientComputation<Solver: MAPSolver>: Sendable {
         // perturbed exactly as in the forward pass; then it is reused instead of re-solved.
         let reuseForward = targetScale == 1 && targetTemperature == forwardTemperature
         let reduction = sampleReduction
+        let floor = perturbationFloor
         let chunks = try parallelChunks(count: tape.batchSize, parallelism: parallelism) {
             (rows: Range<Int>) throws(SolverError) -> (gradient: [Float], nonZeros: Int) in
-            var oracle = PerturbedOracle(solver: solver, variableCount: n)
+            var oracle = PerturbedOracle(solver: solver, variableCount: n, floor: floor)
             var base = [Float](repeating: 0, count: n)
             var upper = [Float](repeating: 0, count: n)
             var gradient = [Float](repeating: 0, count: rows.count * n)

@@ -31,7 +31,8 @@ extension DifferentiableSolverLayer {
         try Self.validate(dLdz, named: "∂L/∂z", rows: expectedRows, columns: tape.theta.columns)
         let gradient = GradientComputation(solver: solver, tape: tape, upstream: dLdz,
                                            forwardTemperature: forwardTemperature,
-                                           targetTemperature: targetTemperature, parallelism: parallelism)
+                                           targetTemperature: targetTemperature, parallelism: parallelism,
+                                           perturbationFloor: perturbationFloor)
         do {
             switch estimator {
             case .straightThrough:

@@ -36,6 +36,11 @@ public struct DifferentiableSolverLayer<Solver: MAPSolver>: Sendable {
     public var targetTemperature: Float
     /// How many threads the passes may use; results do not depend on it.
     public var parallelism: Parallelism
+    /// When set, every perturbed θ is raised entry-wise to at least this value before the
+    /// solver sees it — e.g. 0 for shortest paths, whose Dijkstra needs non-negative costs
+    /// while Gumbel noise or a step λ·∂L/∂z can push costs below zero. θ itself is checked
+    /// by the solver as given.
+    public var perturbationFloor: Float?
     /// The running state of adaptive IMLE, shared with the layer's copies.
     public let adaptiveState: AdaptiveState
     /// The number of forward passes so far; part of the key of every random stream.
@@ -52,6 +57,8 @@ public struct DifferentiableSolverLayer<Solver: MAPSolver>: Sendable {
     ///   - forwardTemperature: scale of the forward perturbation.
     ///   - targetTemperature: scale of the perturbation in the backward pass.
     ///   - parallelism: worker threads.
+    ///   - perturbationFloor: a lower bound applied to perturbed parameters (see
+    ///     ``perturbationFloor``).
     ///   - adaptiveState: a state to resume from; a fresh one (from the AIMLE configuration's
     ///     initial values) by default.
     public init(
@@ -63,8 +70,10 @@ public struct DifferentiableSolverLayer<Solver: MAPSolver>: Sendable {
         forwardTemperature: Float = 1,
         targetTemperature: Float = 1,
         parallelism: Parallelism = .automatic,
+        perturbationFloor: Float? = nil,
         adaptiveState: AdaptiveState? = nil
     ) {
+        self.perturbationFloor = perturbationFloor
         self.solver = solver
         self.estimator = estimator
         self.noise = noise
@@ -97,7 +106,7 @@ public struct DifferentiableSolverLayer<Solver: MAPSolver>: Sendable {
         try validateParameters(theta)
         let currentStep = step
         step &+= 1
-        let (solver, noise, seed, count) = (self.solver, self.noise, self.seed, samples)
+        let (solver, noise, seed, count, floor) = (self.solver, self.noise, self.seed, samples, perturbationFloor)
         let n = theta.columns
         let shift = solver.sense.sign * forwardTemperature
         let multiplicative = if case .perturbedOptimizer(let c) = estimator { c.multiplicative } else { false }
@@ -110,7 +119,7 @@ public struct DifferentiableSolverLayer<Solver: MAPSolver>: Sendable {
         do {
             chunks = try parallelChunks(count: theta.rows, parallelism: parallelism) {
                 (rows: Range<Int>) throws(SolverError) -> (noise: [Float], samples: [Float]) in
-                var oracle = PerturbedOracle(solver: solver, variableCount: n)
+                var oracle = PerturbedOracle(solver: solver, variableCount: n, floor: floor)
                 var noiseBlock = [Float](repeating: 0, count: rows.count * count * n)
                 var sampleBlock = [Float](repeating: 0, count: rows.count * count * n)
                 for b in rows {
@@ -171,6 +180,9 @@ public struct DifferentiableSolverLayer<Solver: MAPSolver>: Sendable {
         }
         if !targetTemperature.isFinite || targetTemperature < 0 {
             throw LayerError(.invalidConfiguration, "the target temperature must be finite and ≥ 0 (got \(targetTemperature))")
+        }
+        if let floor = perturbationFloor, !floor.isFinite {
+            throw LayerError(.invalidConfiguration, "the perturbation floor must be finite (got \(floor))")
         }
         if let problem = noise.configurationProblem ?? estimator.configurationProblem {
             throw LayerError(.invalidConfiguration, problem)

@@ -8,9 +8,12 @@ struct PerturbedOracle<Solver: MAPSolver> {
     var input: [Float]
     /// The solution of the last ``solve(row:)``.
     var output: [Float]
+    /// When set, inputs below it are raised to it before solving.
+    let floor: Float?
 
-    init(solver: Solver, variableCount n: Int) {
+    init(solver: Solver, variableCount n: Int, floor: Float? = nil) {
         self.solver = solver
+        self.floor = floor
         self.workspace = solver.makeWorkspace()
         self.input = [Float](repeating: 0, count: n)
         self.output = [Float](repeating: 0, count: n)
@@ -22,6 +25,9 @@ struct PerturbedOracle<Solver: MAPSolver> {
             throw SolverError(.nonFiniteParameter,
                               "a perturbed θ is not finite; reduce λ, the noise temperature or the magnitude of ∂L/∂z",
                               row: row, index: bad)
+        }
+        if let floor {
+            for j in input.indices where input[j] < floor { input[j] = floor }
         }
         var scratch = workspace.take() ?? solver.makeWorkspace()
         var solution = output
