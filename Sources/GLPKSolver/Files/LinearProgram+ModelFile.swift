@@ -9,7 +9,9 @@ extension LinearProgram {
     ///
     /// Variables, bounds, integrality, constraints and the objective sense come from the
     /// file; its objective coefficients land in ``objective`` and are replaced by θ when
-    /// solving. Free rows (MPS `N` rows besides the objective, extra MathProg objectives)
+    /// solving (a constant objective term is dropped: it does not change the optimal z).
+    /// The variables keep the file's column order and names (MathProg orders the members
+    /// of an indexed variable its own way, so map θ entries by ``Variable/name``). Free rows (MPS `N` rows besides the objective, extra MathProg objectives)
     /// constrain nothing and are left out. GLPK's messages never reach the terminal.
     ///
     /// ```swift
