@@ -15,7 +15,8 @@ struct SolverFunctionTensorTests {
     func matchesArrayPath(output: SampleOutput) throws {
         let solver = try GridShortestPath(height: 3, width: 4)
         func makeFunction() -> SolverFunction<GridShortestPath> {
-            SolverFunction(DifferentiableSolverLayer(solver: solver, estimator: estimator, samples: 3, seed: 4),
+            SolverFunction(DifferentiableSolverLayer(solver: solver, estimator: estimator, samples: 3, seed: 4,
+                                                     perturbationFloor: 0),
                            output: output)
         }
         let tensorFunction = makeFunction(), arrayFunction = makeFunction()

@@ -79,3 +79,25 @@ struct LayerErrorTests {
         #expect(throws: LayerError.self) { try layer.backward(huge, tape) }
     }
 }
+
+@Suite("Perturbation floor")
+struct PerturbationFloorTests {
+    @Test("perturbed costs below the floor are raised to it; without a floor the solver's domain error surfaces")
+    func floor() throws {
+        let solver = try GridShortestPath(height: 3, width: 3)
+        let theta = Matrix(rows: 1, columns: 9, values: [0.1, 0.1, 0.1, 5, 5, 0.1, 5, 5, 0.1])
+        var unclamped = DifferentiableSolverLayer(solver: solver, estimator: .imle(lambda: 1), noise: .gumbel,
+                                                  samples: 20, seed: 1)
+        #expect(throws: LayerError.self) { try unclamped.forward(theta) }
+        var clamped = unclamped
+        clamped.perturbationFloor = 0
+        let (z, tape) = try clamped.forward(theta)
+        #expect(z.rows == 20)
+        // Every sample is a path from corner to corner.
+        for r in 0..<z.rows { #expect(z[r, 0] == 1 && z[r, 8] == 1) }
+        #expect(try clamped.backward(z, tape).values.allSatisfy(\.isFinite))
+        var invalid = clamped
+        invalid.perturbationFloor = .nan
+        #expect(throws: LayerError.self) { try invalid.forward(theta) }
+    }
+}
