@@ -1,0 +1,51 @@
+import DifferentiableSolvers
+
+/// Registers `ilp.glpk`: an integer (or linear) program loaded from a model file, whose
+/// objective coefficients θ replace the file's.
+///
+/// ```swift
+/// let registry = SolverRegistry()
+/// try registerGLPKSolvers(in: registry)
+/// let solver = try registry.makeSolver(named: "ilp.glpk",
+///                                      options: ["model": "knapsack.lp", "format": "cplex-lp"])
+/// ```
+///
+/// - Throws: ``RegistryError`` of kind `.duplicateName` when the name is taken.
+public func registerGLPKSolvers(in registry: SolverRegistry) throws(RegistryError) {
+    try registry.register(
+        "ilp.glpk", summary: "integer or linear program from an MPS, CPLEX LP or MathProg file; θ = objective coefficients",
+        family: "integer linear programming",
+        options: [
+            SolverOption("model", .string, meaning: "path of the model file"),
+            SolverOption("format", .string, default: "cplex-lp", meaning: "the model file's format",
+                         allowedValues: ["free-mps", "fixed-mps", "cplex-lp", "mathprog"]),
+            SolverOption("data", .string, default: "", meaning: "MathProg data file (empty: none)"),
+            SolverOption("time-limit", .number, default: 0, meaning: "seconds per solve (0: no limit)"),
+            SolverOption("mip-gap", .number, default: 0, meaning: "relative MIP gap at which branch-and-cut stops"),
+            SolverOption("accept-feasible", .boolean, default: false,
+                         meaning: "return the best feasible solution when the time limit stops the search"),
+        ]
+    ) { (options) throws(SolverError) in
+        let path = try options.string("model")
+        let data = try options.string("data")
+        let format: ModelFileFormat
+        switch try options.string("format") {
+        case "free-mps": format = .freeMPS
+        case "fixed-mps": format = .fixedMPS
+        case "mathprog": format = .mathProg(dataPath: data.isEmpty ? nil : data)
+        default: format = .cplexLP
+        }
+        let model: LinearProgram
+        do { model = try LinearProgram(contentsOf: path, format: format) } catch {
+            throw SolverError(.invalidStructure, "\(error)")
+        }
+        let seconds = try options.number("time-limit")
+        guard seconds >= 0, seconds.isFinite else {
+            throw SolverError(.invalidOption, "option 'time-limit' must be ≥ 0 seconds (got \(seconds))")
+        }
+        let glpkOptions = GLPKOptions(timeLimit: seconds > 0 ? .milliseconds(Int64(seconds * 1000)) : nil,
+                                      relativeMIPGap: try options.number("mip-gap"),
+                                      acceptsFeasibleOnLimit: try options.boolean("accept-feasible"))
+        return try LinearProgramSolver(model: model, options: glpkOptions)
+    }
+}
