@@ -38,4 +38,5 @@ public func registerCombinatorialSolvers(in registry: SolverRegistry) throws(Reg
         try Knapsack(weights: try options.integerArray("weights"), capacity: try options.integer("capacity"),
                      sense: try options.sense())
     }
+    try registerGraphSolvers(in: registry)
 }
