@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "DsolveCore",
             dependencies: [
-                "DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat",
+                "DifferentiableSolvers", "CombinatorialSolvers", "GLPKSolver", "GraphCutSolver", "NumPyFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

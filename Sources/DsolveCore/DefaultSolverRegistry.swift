@@ -1,5 +1,7 @@
 import CombinatorialSolvers
 import DifferentiableSolvers
+import GLPKSolver
+import GraphCutSolver
 
 /// The registry of every solver the package ships, as `dsolve` sees it.
 ///
@@ -18,6 +20,8 @@ public enum DefaultSolverRegistry {
     /// The registration functions of the package's solver modules.
     public static let registrationFunctions: [RegistrationFunction] = [
         registerCombinatorialSolvers,
+        registerGLPKSolvers,
+        registerGraphCutSolvers,
     ]
 
     /// A fresh registry holding every solver of ``registrationFunctions``.

@@ -18,7 +18,11 @@ struct SolverRegistryTests {
     @Test("the combinatorial solvers are listed under their names, sorted")
     func listsNames() throws {
         let registry = try combinatorialRegistry()
-        #expect(registry.names == ["argmax", "knapsack.dp", "top-k"])
+        #expect(registry.names == [
+            "argmax", "assignment.hungarian", "block-top-k", "knapsack.dp", "ranking",
+            "shortest-path.directed-grid", "shortest-path.graph", "shortest-path.grid",
+            "spanning-tree.kruskal", "top-k",
+        ])
         #expect(registry.descriptions.map(\.name) == registry.names)
         let topK = try registry.description(of: "top-k")
         #expect(topK.options.map(\.name) == ["k", "sense"])
