@@ -91,7 +91,7 @@ struct GradientComputation<Solver: MAPSolver>: Sendable {
             }
             return (gradient, nonZeros)
         }
-        let gradient = Matrix(rows: tape.batchSize, columns: n, values: Array(chunks.map(\.gradient).joined()))
+        let gradient = Matrix(rows: tape.batchSize, columns: n, values: concatenated(chunks.lazy.map(\.gradient)))
         return (gradient, chunks.reduce(0) { $0 + $1.nonZeros })
     }
 

@@ -146,8 +146,8 @@ public struct DifferentiableSolverLayer<Solver: MAPSolver>: Sendable {
             throw LayerError(error)
         }
         let total = theta.rows * count
-        let noiseMatrix = Matrix(rows: total, columns: n, values: Array(chunks.map(\.noise).joined()))
-        let sampleMatrix = Matrix(rows: total, columns: n, values: Array(chunks.map(\.samples).joined()))
+        let noiseMatrix = Matrix(rows: total, columns: n, values: concatenated(chunks.lazy.map(\.noise)))
+        let sampleMatrix = Matrix(rows: total, columns: n, values: concatenated(chunks.lazy.map(\.samples)))
         let tape = SolverTape(owner: adaptiveState, theta: theta, noise: noiseMatrix, samples: sampleMatrix,
                               sampleCount: count, output: output, step: currentStep)
         switch output {

@@ -33,7 +33,15 @@ public enum NoiseDistribution: Sendable, Hashable, Codable {
         case .none:
             for i in range { values[i] = 0 }
         case .gumbel:
-            for i in range { values[i] = generator.nextGumbel() }
+            // Eight at a time; a short last block uses the first lanes of a full one, so a
+            // range's values depend only on the generator's state and the range's length.
+            var i = range.lowerBound
+            while i < range.upperBound {
+                let block = generator.nextGumbelBlock()
+                let take = min(8, range.upperBound - i)
+                for lane in 0..<take { values[i + lane] = block[lane] }
+                i += take
+            }
         case .normal:
             for i in range { values[i] = Float(generator.nextNormal()) }
         case .sumOfGamma(let k, let iterations):

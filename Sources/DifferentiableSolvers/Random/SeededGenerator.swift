@@ -53,6 +53,22 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable, Codabl
         -fastLogarithm(-fastLogarithm(nextUniformFloat()))
     }
 
+    /// Eight independent standard Gumbel(0, 1) deviates from four 64-bit outputs: each
+    /// output gives two 23-bit uniforms in (0, 1), u = (2m + 1) · 2⁻²⁴ (exact in `Float`),
+    /// and both logarithms run eight-wide. Several times faster per value than
+    /// ``nextGumbel()``, which the layer's noise relies on for cheap solvers.
+    public mutating func nextGumbelBlock() -> SIMD8<Float> {
+        var mantissas = SIMD8<UInt32>()
+        for pair in 0..<4 {
+            let word = next()
+            mantissas[2 * pair] = UInt32(truncatingIfNeeded: word >> 41)
+            mantissas[2 * pair + 1] = UInt32(truncatingIfNeeded: word >> 9) & 0x007F_FFFF
+        }
+        // 1 + m · 2⁻²³ minus (1 − 2⁻²⁴) is exactly (2m + 1) · 2⁻²⁴.
+        let uniform = unsafeBitCast(mantissas | 0x3F80_0000, to: SIMD8<Float>.self) - (1 - 0x1p-24)
+        return -fastLogarithm(-fastLogarithm(uniform))
+    }
+
     /// A standard normal deviate (Box–Muller; one value per call, so the stream position
     /// does not depend on how values are grouped).
     public mutating func nextNormal() -> Double {

@@ -46,21 +46,23 @@ extension MAPSolver {
         let chunks = try parallelChunks(count: theta.rows, parallelism: parallelism) {
             (rows: Range<Int>) throws(SolverError) -> [Float] in
             var workspace = makeWorkspace()
+            // Each row is solved straight into its place in the chunk's output.
             var output = [Float](repeating: 0, count: rows.count * n)
-            var row = [Float](repeating: 0, count: n)
             let input = theta.values.span
-            for r in rows {
-                var rowSpan = row.mutableSpan
-                do throws(SolverError) {
-                    try solve(input.extracting(r * n ..< (r + 1) * n), into: &rowSpan, workspace: &workspace)
-                } catch {
-                    throw error.inRow(r)
+            try output.withUnsafeMutableBufferPointer { (buffer) throws(SolverError) in
+                for r in rows {
+                    let base = (r - rows.lowerBound) * n
+                    let slot = UnsafeMutableBufferPointer(rebasing: buffer[base ..< base + n])
+                    var rowSpan = slot.mutableSpan
+                    do throws(SolverError) {
+                        try solve(input.extracting(r * n ..< (r + 1) * n), into: &rowSpan, workspace: &workspace)
+                    } catch {
+                        throw error.inRow(r)
+                    }
                 }
-                let base = (r - rows.lowerBound) * n
-                for j in 0..<n { output[base + j] = row[j] }
             }
             return output
         }
-        return Matrix(rows: theta.rows, columns: n, values: Array(chunks.joined()))
+        return Matrix(rows: theta.rows, columns: n, values: concatenated(chunks))
     }
 }

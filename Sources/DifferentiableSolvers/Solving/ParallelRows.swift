@@ -42,3 +42,12 @@ package func parallelChunks<Result: Sendable, Failure: Error>(
     }
     return results
 }
+
+/// The chunks' elements in order, in one array: `Array(chunks.joined())` without its
+/// element-by-element iteration (one allocation, one bulk copy per chunk).
+package func concatenated<Element>(_ chunks: some Sequence<[Element]>) -> [Element] {
+    var result: [Element] = []
+    result.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+    for chunk in chunks { result.append(contentsOf: chunk) }
+    return result
+}
