@@ -77,6 +77,14 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: - Warcraft shortest path
+        .target(
+            name: "WarcraftData",
+            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat"],
+            path: "Examples/WarcraftData",
+            swiftSettings: strict
+        ),
+
         // MARK: - Test support and tests
         .target(name: "_TestSupport", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
         .testTarget(
@@ -128,6 +136,11 @@ let package = Package(
         .testTarget(
             name: "DsolveTests",
             dependencies: ["DsolveCore", "DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "WarcraftDataTests",
+            dependencies: ["WarcraftData", "_ExampleSupport", "CombinatorialSolvers", "NumPyFormat"],
             swiftSettings: strict
         ),
     ],
