@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "NumPyFormat", targets: ["NumPyFormat"]),
         .executable(name: "dsolve", targets: ["dsolve"]),
         .plugin(name: "NewSolver", targets: ["NewSolver"]),
+        .executable(name: "WarcraftShortestPath", targets: ["WarcraftShortestPath"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -80,8 +81,17 @@ let package = Package(
         // MARK: - Warcraft shortest path
         .target(
             name: "WarcraftData",
-            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat"],
+            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat", "TensorLayers"],
             path: "Examples/WarcraftData",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "WarcraftShortestPath",
+            dependencies: [
+                "WarcraftData", "DifferentiableSolvers", "CombinatorialSolvers", "TensorLayers", "_ExampleSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Examples/WarcraftShortestPath",
             swiftSettings: strict
         ),
 
@@ -140,7 +150,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WarcraftDataTests",
-            dependencies: ["WarcraftData", "_ExampleSupport", "CombinatorialSolvers", "NumPyFormat"],
+            dependencies: ["WarcraftData", "_ExampleSupport", "CombinatorialSolvers", "NumPyFormat", "TensorLayers"],
             swiftSettings: strict
         ),
     ],
