@@ -18,11 +18,14 @@ public enum WarcraftMethod: String, CaseIterable, Sendable, Codable {
     /// Straight-through: ∂L/∂z passed on as ∂L/∂θ.
     case straightThrough = "straight-through"
 
-    /// The estimator; `lambda` is used by IMLE and blackbox, `adaptation` by AIMLE.
-    public func estimator(lambda: Float, adaptation: AlphaAdaptation) -> GradientEstimator {
+    /// The estimator; `lambda` is used by IMLE and blackbox, `aimleTarget` (the target c of
+    /// non-zero gradient entries) and `adaptation` by AIMLE.
+    public func estimator(lambda: Float, aimleTarget: Double = 1, adaptation: AlphaAdaptation = .paper) -> GradientEstimator {
         switch self {
-        case .aimleCentral: .aimle(AIMLEConfiguration(scheme: .central, adaptation: adaptation))
-        case .aimleForward: .aimle(AIMLEConfiguration(scheme: .forward, adaptation: adaptation))
+        case .aimleCentral:
+            .aimle(AIMLEConfiguration(scheme: .central, targetNonZeros: aimleTarget, adaptation: adaptation))
+        case .aimleForward:
+            .aimle(AIMLEConfiguration(scheme: .forward, targetNonZeros: aimleTarget, adaptation: adaptation))
         case .imle: .imle(lambda: lambda)
         case .blackbox: .blackbox(lambda: lambda)
         case .directLoss: .directLoss(DirectLossConfiguration())

@@ -31,7 +31,7 @@ struct MethodTraining {
             try Checkpoint.load(into: &trainer.model, from: modelURL)
             trainer.layer.step = run.layerStep
             if let snapshot = run.adaptiveState { trainer.layer.adaptiveState.restore(snapshot) }
-            print("Resuming \(settings.method.rawValue) after epoch \(run.history.count).")
+            say("Resuming \(settings.method.rawValue) after epoch \(run.history.count).")
         }
         let schedule = StepSchedule(initial: settings.learningRate, milestones: settings.milestones)
         let stepsPerEpoch = (train.count + settings.batchSize - 1) / settings.batchSize
@@ -59,8 +59,8 @@ struct MethodTraining {
             run.history.append(record)
             run.layerStep = trainer.layer.step
             run.adaptiveState = trainer.layer.adaptiveState.snapshot
-            print(String(format: "  epoch %d: loss %.3f, test cost-optimal %.1f %%, perfect match %.1f %%, regret %.4f, "
-                         + "%.1f s (solver %.1f %%)", record.epoch, record.trainingLoss, 100 * metrics.costOptimal,
+            say(String(format: "%@ epoch %d: loss %.3f, test cost-optimal %.1f %%, perfect match %.1f %%, regret %.4f, "
+                         + "%.1f s (solver %.1f %%)", settings.method.rawValue, record.epoch, record.trainingLoss, 100 * metrics.costOptimal,
                          100 * metrics.perfectMatch, metrics.normalizedRegret, record.trainingSeconds, 100 * record.solverShare))
             try Checkpoint.save(trainer.model, to: modelURL)
             try directory.writeJSON(run, to: checkpointName + ".json")

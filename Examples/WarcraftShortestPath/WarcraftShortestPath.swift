@@ -44,8 +44,10 @@ struct WarcraftShortestPath: ParsableCommand {
     var samples: Int?
     @Option(help: "Temperature of the perturbation.")
     var temperature: Float = 1
-    @Flag(help: "AIMLE: multiplicative α steps instead of the paper's additive η = 1e-3 (shorter warm-up).")
-    var fastAlpha = false
+    @Option(help: "AIMLE: target c of the mean number of cells in which the two perturbed paths differ (the paper's generic default is 1).")
+    var aimleTarget: Double = 10
+    @Flag(help: "AIMLE: the paper's additive α steps (η = 1e-3) instead of multiplicative ones (a longer warm-up).")
+    var paperAlpha = false
     @Option(help: "Seed of the data, the model and the perturbations.")
     var seed: UInt64 = 0
     @Option(help: "Directory with the published dataset ({train,test}_{maps,vertex_weights,shortest_paths}.npy).")
@@ -66,8 +68,8 @@ struct WarcraftShortestPath: ParsableCommand {
         guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
         guard samples.map({ $0 >= 1 }) ?? true else { throw ValidationError("--samples must be at least 1") }
-        guard learningRate > 0, lambda > 0, temperature >= 0 else {
-            throw ValidationError("--learning-rate and --lambda must be positive, --temperature non-negative")
+        guard learningRate > 0, lambda > 0, temperature >= 0, aimleTarget > 0 else {
+            throw ValidationError("--learning-rate --lambda and --aimle-target must be positive, --temperature non-negative")
         }
         _ = try milestoneEpochs()
     }
@@ -94,7 +96,8 @@ struct WarcraftShortestPath: ParsableCommand {
     func settings(for method: WarcraftMethod) throws -> WarcraftTrainingSettings {
         var settings = WarcraftTrainingSettings(method: method)
         settings.lambda = lambda
-        settings.fastAdaptation = fastAlpha
+        settings.fastAdaptation = !paperAlpha
+        settings.aimleTarget = aimleTarget
         if let noise { settings.noise = noise }
         if let samples { settings.samples = samples }
         settings.temperature = temperature
@@ -108,7 +111,7 @@ struct WarcraftShortestPath: ParsableCommand {
     func run() throws {
         let directory = try OutputDirectory(output)
         let (trainSet, testSet) = try loadData()
-        print("Data: \(trainSet.count) training and \(testSet.count) test maps of \(trainSet.gridSize) × \(trainSet.gridSize) tiles.")
+        say("Data: \(trainSet.count) training and \(testSet.count) test maps of \(trainSet.gridSize) × \(trainSet.gridSize) tiles.")
         let normalization = ImageNormalization(fitting: trainSet)
         let totalEpochs = full ? 50 : epochs
         var runs: [MethodRun] = []
@@ -122,8 +125,8 @@ struct WarcraftShortestPath: ParsableCommand {
         }
         let report = RunReport(runs: runs)
         try report.write(into: directory)
-        print(report.table())
-        print("Wrote \(directory.url.path): metrics.json, curves.svg, loss.svg, paths-*.png, table.md.")
+        say(report.table())
+        say("Wrote \(directory.url.path): metrics.json, curves.svg, loss.svg, paths-*.png, table.md.")
     }
 
     func loadData() throws -> (WarcraftDataset, WarcraftDataset) {
@@ -144,3 +147,8 @@ struct WarcraftShortestPath: ParsableCommand {
 }
 
 extension WarcraftNoise: ExpressibleByArgument {}
+
+/// Writes a line to standard output unbuffered, so that progress appears at once in logs too.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
