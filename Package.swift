@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "NumPyFormat", targets: ["NumPyFormat"]),
         .executable(name: "dsolve", targets: ["dsolve"]),
         .plugin(name: "NewSolver", targets: ["NewSolver"]),
+        .executable(name: "WarcraftShortestPath", targets: ["WarcraftShortestPath"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -77,6 +78,23 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: - Warcraft shortest path
+        .target(
+            name: "WarcraftData",
+            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat", "TensorLayers"],
+            path: "Examples/WarcraftData",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "WarcraftShortestPath",
+            dependencies: [
+                "WarcraftData", "DifferentiableSolvers", "CombinatorialSolvers", "TensorLayers", "_ExampleSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Examples/WarcraftShortestPath",
+            swiftSettings: strict
+        ),
+
         // MARK: - Test support and tests
         .target(name: "_TestSupport", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
         .testTarget(
@@ -128,6 +146,11 @@ let package = Package(
         .testTarget(
             name: "DsolveTests",
             dependencies: ["DsolveCore", "DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "WarcraftDataTests",
+            dependencies: ["WarcraftData", "_ExampleSupport", "CombinatorialSolvers", "NumPyFormat", "TensorLayers"],
             swiftSettings: strict
         ),
     ],

@@ -1,0 +1,68 @@
+import CombinatorialSolvers
+import DifferentiableSolvers
+
+/// Makes synthetic Warcraft-style shortest-path instances, the stand-in for the published
+/// dataset (which cannot be downloaded everywhere).
+///
+/// Each map is a landscape of the five ``TerrainType``s (lakes, hill ranges, forests and
+/// roads on grassland), drawn tile by tile with a textured, randomly varied 8 × 8 picture per
+/// tile; the true costs are the terrain costs of the dataset, and the label is the path that
+/// ``GridShortestPath`` (8-connected, top-left to bottom-right) finds for them. Instance `i`
+/// depends only on the seed and `i`, so any prefix of a dataset is the same whatever its size.
+///
+/// ```swift
+/// let generator = try WarcraftGenerator(gridSize: 12, seed: 7)
+/// let train = try generator.makeDataset(count: 1000)
+/// let test = try WarcraftGenerator(gridSize: 12, seed: 8).makeDataset(count: 200)
+/// ```
+public struct WarcraftGenerator: Sendable {
+    /// H, the number of tiles on each side.
+    public let gridSize: Int
+    /// The seed all instances derive from.
+    public let seed: UInt64
+
+    /// - Throws: ``WarcraftDataError`` when `gridSize` is below 2.
+    public init(gridSize: Int, seed: UInt64) throws(WarcraftDataError) {
+        guard gridSize >= 2, gridSize <= 1000 else {
+            throw WarcraftDataError("the grid size must be between 2 and 1000, got \(gridSize)")
+        }
+        self.gridSize = gridSize
+        self.seed = seed
+    }
+
+    /// Generates instances `0..<count`.
+    ///
+    /// - Throws: ``WarcraftDataError`` for a negative count.
+    /// - Complexity: O(count · H² log H).
+    public func makeDataset(count: Int) throws(WarcraftDataError) -> WarcraftDataset {
+        guard count >= 0 else { throw WarcraftDataError("the number of instances must be non-negative, got \(count)") }
+        let solver: GridShortestPath
+        do {
+            solver = try GridShortestPath(height: gridSize, width: gridSize)
+        } catch {
+            throw WarcraftDataError("cannot make the grid solver: \(error)")
+        }
+        let side = gridSize * WarcraftDataset.tileSize
+        var maps = [UInt8](repeating: 0, count: count * side * side * 3)
+        var weights: [Float] = []
+        weights.reserveCapacity(count * gridSize * gridSize)
+        for index in 0..<count {
+            var generator = SeededGenerator(seed: seed, stream: [UInt64(index)])
+            let layout = TerrainLayout(gridSize: gridSize, using: &generator)
+            var image = [UInt8](repeating: 0, count: side * side * 3)
+            for (cell, terrain) in layout.tiles.enumerated() {
+                terrain.drawTile(into: &image, side: side, top: cell / gridSize * WarcraftDataset.tileSize,
+                                 left: cell % gridSize * WarcraftDataset.tileSize, using: &generator)
+            }
+            maps.replaceSubrange(index * image.count..<(index + 1) * image.count, with: image)
+            weights += layout.costs
+        }
+        let paths: Matrix
+        do {
+            paths = try solver.solveBatch(Matrix(rows: count, columns: gridSize * gridSize, values: weights))
+        } catch {
+            throw WarcraftDataError("the shortest-path solver failed on generated costs: \(error)")
+        }
+        return WarcraftDataset(checkedGridSize: gridSize, count: count, maps: maps, weights: weights, paths: paths.values)
+    }
+}
