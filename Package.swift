@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "NumPyFormat", targets: ["NumPyFormat"]),
         .executable(name: "dsolve", targets: ["dsolve"]),
         .plugin(name: "NewSolver", targets: ["NewSolver"]),
+        .executable(name: "PredictThenOptimize", targets: ["PredictThenOptimize"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -77,6 +78,23 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: - Predict-then-optimise example
+        .target(
+            name: "PredictThenOptimizeKit",
+            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "GLPKSolver", "TensorLayers", "NumPyFormat"],
+            path: "Examples/PredictThenOptimizeKit",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "PredictThenOptimize",
+            dependencies: [
+                "PredictThenOptimizeKit", "DifferentiableSolvers", "CombinatorialSolvers", "GLPKSolver", "_ExampleSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Examples/PredictThenOptimize",
+            swiftSettings: strict
+        ),
+
         // MARK: - Test support and tests
         .target(name: "_TestSupport", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
         .testTarget(
@@ -128,6 +146,11 @@ let package = Package(
         .testTarget(
             name: "DsolveTests",
             dependencies: ["DsolveCore", "DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PredictThenOptimizeKitTests",
+            dependencies: ["PredictThenOptimizeKit", "DifferentiableSolvers", "CombinatorialSolvers", "GLPKSolver", "_TestSupport"],
             swiftSettings: strict
         ),
     ],

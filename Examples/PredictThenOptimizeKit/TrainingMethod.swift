@@ -1,0 +1,60 @@
+import Foundation
+
+/// The learning methods compared by the benchmark, named as in PyEPO's papers and tables.
+///
+/// | method | loss on a batch | gradient through the solver |
+/// | --- | --- | --- |
+/// | ``twoStage`` | MSE(ĉ, c) | none (the solver is not in the loop) |
+/// | ``spoPlus`` | SPO+ (Elmachtoub & Grigas) | its subgradient 2(w* − w̃) |
+/// | ``blackbox`` | regret ‖⟨ŵ, c⟩ − z*‖₁ | DBB interpolation, λ |
+/// | ``negativeIdentity`` | regret | identity (Sahoo et al. 2023) |
+/// | ``perturbedOptimizer`` | MSE(E[ŵ], w*) | perturbed optimiser (Berthet et al.) |
+/// | ``fenchelYoung`` | perturbed Fenchel–Young | E[ŵ] − w* |
+/// | ``imle`` | regret | IMLE, forward difference, λ |
+/// | ``aimleForward``, ``aimleCentral`` | regret | adaptive IMLE |
+/// | ``directLoss`` | regret | direct loss minimisation (first order), ε |
+public enum TrainingMethod: String, Sendable, Hashable, Codable, CaseIterable {
+    case twoStage = "2s"
+    case spoPlus = "spo+"
+    case blackbox = "dbb"
+    case negativeIdentity = "nid"
+    case perturbedOptimizer = "dpo"
+    case fenchelYoung = "pfyl"
+    case imle = "imle"
+    case aimleForward = "aimle-fwd"
+    case aimleCentral = "aimle-cen"
+    case directLoss = "direct"
+
+    /// The label of tables and plots.
+    public var title: String {
+        switch self {
+        case .twoStage: "2-stage (MSE)"
+        case .spoPlus: "SPO+"
+        case .blackbox: "DBB"
+        case .negativeIdentity: "NID"
+        case .perturbedOptimizer: "DPO"
+        case .fenchelYoung: "PFYL"
+        case .imle: "IMLE"
+        case .aimleForward: "AIMLE forward"
+        case .aimleCentral: "AIMLE central"
+        case .directLoss: "direct loss"
+        }
+    }
+
+    /// Parses a comma-separated list of raw values (`all` for every method).
+    ///
+    /// - Throws: ``PredictThenOptimizeError`` of kind `.invalidArgument` naming an unknown method.
+    public static func parse(list: String) throws(PredictThenOptimizeError) -> [TrainingMethod] {
+        if list.trimmingCharacters(in: .whitespaces) == "all" { return allCases }
+        var methods: [TrainingMethod] = []
+        for name in list.split(separator: ",") {
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard let method = TrainingMethod(rawValue: trimmed) else {
+                let known = allCases.map(\.rawValue).joined(separator: ", ")
+                throw PredictThenOptimizeError(.invalidArgument, "unknown method '\(trimmed)'; known: \(known), all")
+            }
+            methods.append(method)
+        }
+        return methods
+    }
+}
