@@ -76,6 +76,14 @@ extension DecisionDataset {
         }
     }
 
+    /// Writes a matrix as a float64 `.npy` file (e.g. knapsack weights, as PyEPO keeps them).
+    ///
+    /// - Throws: ``PredictThenOptimizeError`` of kind `.unreadableData` when the file cannot
+    ///   be written.
+    public static func writeMatrix(_ matrix: Matrix, to url: URL) throws(PredictThenOptimizeError) {
+        try save(matrix, as: .float64(matrix.values.map(Double.init)), to: url)
+    }
+
     /// Writes `matrix`'s shape with `elements` to `url`.
     static func save(_ matrix: Matrix, as elements: NumPyArray.Elements, to url: URL) throws(PredictThenOptimizeError) {
         do {
