@@ -48,6 +48,12 @@ struct PredictThenOptimize: ParsableCommand {
     var learningRate: Float = 1e-2
     @Option(help: "AIMLE's initial α.")
     var aimleAlpha: Double = 1
+    @Option(help: "Loss of IMLE: regret or solution-l1 (PyEPO's pairing).")
+    var imleLoss: String = "regret"
+    @Option(help: "Loss of AIMLE: regret or solution-l1 (PyEPO's pairing).")
+    var aimleLoss: String = "solution-l1"
+    @Option(help: "Loss of direct loss minimisation: regret or solution-l1.")
+    var directLoss: String = "regret"
     @Option(help: "Worker threads for the solver calls (0: all cores).")
     var threads: Int = 0
     @Option(help: "Read data from this folder instead of generating it: <dir>/<problem>/{train,test}/{x,c[,w,z]}.npy and, for knapsack, <dir>/knapsack/weights.npy (PyEPO's arrays saved with numpy.save).")
@@ -68,6 +74,9 @@ struct PredictThenOptimize: ParsableCommand {
         guard learningRate > 0 else { throw ValidationError("--learning-rate must be > 0") }
         _ = try TrainingMethod.parse(list: methods)
         _ = try BenchmarkProblem.parse(list: problems)
+        for loss in [imleLoss, aimleLoss, directLoss] where TaskLoss(rawValue: loss) == nil {
+            throw ValidationError("unknown loss '\(loss)'; use regret or solution-l1")
+        }
     }
 
     func run() throws {
@@ -77,6 +86,9 @@ struct PredictThenOptimize: ParsableCommand {
                                           epochs: 3, seeds: 1, dataSeed: dataSeed) }
         var settings = MethodSettings()
         settings.aimleInitialAlpha = aimleAlpha
+        settings.imleLoss = TaskLoss(rawValue: imleLoss) ?? .regret
+        settings.aimleLoss = TaskLoss(rawValue: aimleLoss) ?? .solutionL1
+        settings.directLoss = TaskLoss(rawValue: directLoss) ?? .regret
         let trainer = DecisionTrainer(epochs: scale.epochs, batchSize: batchSize, learningRate: learningRate,
                                       settings: settings, parallelism: threads > 0 ? .threads(threads) : .automatic)
         let directory = try OutputDirectory(output)

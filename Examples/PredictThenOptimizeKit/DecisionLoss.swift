@@ -17,6 +17,8 @@ public struct DecisionLoss<Solver: MAPSolver>: Sendable {
     /// The decision problem's oracle.
     public let solver: Solver
     var layer: DifferentiableSolverLayer<Solver>?
+    /// The loss on the decisions of the solver-in-the-loop methods.
+    public let taskLoss: TaskLoss
 
     /// Prepares `method` for `solver`.
     ///
@@ -26,6 +28,12 @@ public struct DecisionLoss<Solver: MAPSolver>: Sendable {
         if let problem = settings.problem { throw PredictThenOptimizeError(.invalidArgument, problem) }
         self.method = method
         self.solver = solver
+        taskLoss = switch method {
+        case .imle: settings.imleLoss
+        case .aimleForward, .aimleCentral: settings.aimleLoss
+        case .directLoss: settings.directLoss
+        default: .regret
+        }
         let sumOfGamma = NoiseDistribution.sumOfGamma(k: settings.sumOfGammaK)
         func make(_ estimator: GradientEstimator, _ noise: NoiseDistribution, samples: Int, temperature: Float) -> DifferentiableSolverLayer<Solver> {
             DifferentiableSolverLayer(solver: solver, estimator: estimator, noise: noise, samples: samples, seed: seed,
@@ -87,7 +95,10 @@ public struct DecisionLoss<Solver: MAPSolver>: Sendable {
                 return (loss, try layer!.backward(dLdw, tape))
             case .blackbox, .negativeIdentity, .imle, .aimleForward, .aimleCentral, .directLoss:
                 let (decisions, tape) = try layer!.forward(predicted, output: .mean)
-                let (loss, dLdw) = SurrogateLosses.absoluteRegret(decisions: decisions, batch: batch)
+                let (loss, dLdw) = switch taskLoss {
+                case .regret: SurrogateLosses.absoluteRegret(decisions: decisions, batch: batch)
+                case .solutionL1: SurrogateLosses.absoluteSolutionError(decisions, target: batch.solutions)
+                }
                 return (loss, try layer!.backward(dLdw, tape))
             }
         } catch {

@@ -25,6 +25,14 @@ public struct MethodSettings: Sendable, Hashable, Codable {
     public var aimleInitialAlpha: Double = 1
     /// Direct loss's ε (with one Gumbel sample per instance).
     public var directEpsilon: Double = 10
+    /// The loss IMLE trains on. PyEPO pairs I-MLE with ``TaskLoss/solutionL1``, whose
+    /// gradient (1/(B·d) per entry) is so small that a fixed λ = 10 rarely changes a
+    /// solution; the regret's gradient c/B is about d times larger, so it is the default here.
+    public var imleLoss: TaskLoss = .regret
+    /// The loss AIMLE trains on (PyEPO: L1 on solutions; AIMLE's λ adapts to its scale).
+    public var aimleLoss: TaskLoss = .solutionL1
+    /// The loss direct loss minimisation trains on.
+    public var directLoss: TaskLoss = .regret
 
     /// The defaults.
     public init() {}

@@ -1,7 +1,9 @@
 import DifferentiableSolvers
 
-/// The plain losses the methods put on top of the solver: mean squared error and the
-/// absolute regret of PyEPO's tutorials (`nn.L1Loss()(⟨ŵ, c⟩, z*)`).
+/// The plain losses the methods put on top of the solver, as PyEPO's tutorials pair them:
+/// mean squared error (two-stage on costs, DPO on solutions), the absolute regret
+/// `nn.L1Loss()(⟨ŵ, c⟩, z*)` (DBB, NID) and the absolute solution error
+/// `nn.L1Loss()(ŵ, w*)` (I-MLE, AI-MLE).
 ///
 /// ```swift
 /// let (loss, gradient) = SurrogateLosses.absoluteRegret(decisions: w, batch: batch)
@@ -34,5 +36,19 @@ public enum SurrogateLosses {
             for j in 0..<decisions.columns { gradient[i, j] = sign * batch.costs[i, j] / rows }
         }
         return (loss / Double(rows), gradient)
+    }
+
+    /// mean over all entries of |ŵ − w*| and its gradient sign(ŵ − w*) / (rows · columns)
+    /// (sign(0) = 0).
+    public static func absoluteSolutionError(_ decisions: Matrix, target: Matrix) -> (loss: Double, gradient: Matrix) {
+        let count = Float(max(decisions.values.count, 1))
+        var loss = 0.0
+        var gradient = decisions
+        for i in decisions.values.indices {
+            let difference = decisions.values[i] - target.values[i]
+            loss += abs(Double(difference))
+            gradient.values[i] = difference > 0 ? 1 / count : (difference < 0 ? -1 / count : 0)
+        }
+        return (loss / Double(count), gradient)
     }
 }

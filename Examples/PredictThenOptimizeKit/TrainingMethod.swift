@@ -10,9 +10,12 @@ import Foundation
 /// | ``negativeIdentity`` | regret | identity (Sahoo et al. 2023) |
 /// | ``perturbedOptimizer`` | MSE(E[ŵ], w*) | perturbed optimiser (Berthet et al.) |
 /// | ``fenchelYoung`` | perturbed Fenchel–Young | E[ŵ] − w* |
-/// | ``imle`` | regret | IMLE, forward difference, λ |
-/// | ``aimleForward``, ``aimleCentral`` | regret | adaptive IMLE |
-/// | ``directLoss`` | regret | direct loss minimisation (first order), ε |
+/// | ``imle`` | regret (``MethodSettings/imleLoss``) | IMLE, forward difference, λ |
+/// | ``aimleForward``, ``aimleCentral`` | ‖E[ŵ] − w*‖₁ (``MethodSettings/aimleLoss``) | adaptive IMLE |
+/// | ``directLoss`` | regret (``MethodSettings/directLoss``) | direct loss minimisation (first order), ε |
+///
+/// PyEPO's "choosing a method" guide pairs DBB and NID with L1 on objectives, DPO with MSE on
+/// solutions, I-MLE and AI-MLE with L1 on solutions; see ``MethodSettings`` for IMLE.
 public enum TrainingMethod: String, Sendable, Hashable, Codable, CaseIterable {
     case twoStage = "2s"
     case spoPlus = "spo+"
