@@ -48,6 +48,8 @@ struct PredictThenOptimize: ParsableCommand {
     var learningRate: Float = 1e-2
     @Option(help: "AIMLE's initial α.")
     var aimleAlpha: Double = 1
+    @Option(help: "Noise of IMLE and AIMLE: sum-of-gamma (PyEPO, k = 5) or gumbel.")
+    var imleNoise: String = "sum-of-gamma"
     @Option(help: "Loss of IMLE: regret or solution-l1 (PyEPO's pairing).")
     var imleLoss: String = "regret"
     @Option(help: "Loss of AIMLE: regret or solution-l1 (PyEPO's pairing).")
@@ -74,6 +76,7 @@ struct PredictThenOptimize: ParsableCommand {
         guard learningRate > 0 else { throw ValidationError("--learning-rate must be > 0") }
         _ = try TrainingMethod.parse(list: methods)
         _ = try BenchmarkProblem.parse(list: problems)
+        guard IMLENoise(rawValue: imleNoise) != nil else { throw ValidationError("--imle-noise must be sum-of-gamma or gumbel") }
         for loss in [imleLoss, aimleLoss, directLoss] where TaskLoss(rawValue: loss) == nil {
             throw ValidationError("unknown loss '\(loss)'; use regret or solution-l1")
         }
@@ -89,6 +92,7 @@ struct PredictThenOptimize: ParsableCommand {
         settings.imleLoss = TaskLoss(rawValue: imleLoss) ?? .regret
         settings.aimleLoss = TaskLoss(rawValue: aimleLoss) ?? .solutionL1
         settings.directLoss = TaskLoss(rawValue: directLoss) ?? .regret
+        settings.imleNoise = IMLENoise(rawValue: imleNoise) ?? .sumOfGamma
         let trainer = DecisionTrainer(epochs: scale.epochs, batchSize: batchSize, learningRate: learningRate,
                                       settings: settings, parallelism: threads > 0 ? .threads(threads) : .automatic)
         let directory = try OutputDirectory(output)

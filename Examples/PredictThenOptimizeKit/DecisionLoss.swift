@@ -34,7 +34,10 @@ public struct DecisionLoss<Solver: MAPSolver>: Sendable {
         case .directLoss: settings.directLoss
         default: .regret
         }
-        let sumOfGamma = NoiseDistribution.sumOfGamma(k: settings.sumOfGammaK)
+        let sumOfGamma: NoiseDistribution = switch settings.imleNoise {
+        case .sumOfGamma: .sumOfGamma(k: settings.sumOfGammaK)
+        case .gumbel: .gumbel
+        }
         func make(_ estimator: GradientEstimator, _ noise: NoiseDistribution, samples: Int, temperature: Float) -> DifferentiableSolverLayer<Solver> {
             DifferentiableSolverLayer(solver: solver, estimator: estimator, noise: noise, samples: samples, seed: seed,
                                       forwardTemperature: temperature, targetTemperature: temperature, parallelism: parallelism)

@@ -19,6 +19,9 @@ public struct MethodSettings: Sendable, Hashable, Codable {
     public var imleSigma: Float = 1
     /// k of the Sum-of-Gamma noise of IMLE and AIMLE (PyEPO's `sumGammaDistribution(kappa=5)`).
     public var sumOfGammaK: Double = 5
+    /// The noise of IMLE and AIMLE: Sum-of-Gamma as PyEPO (default), or Gumbel, which the
+    /// core samples far faster.
+    public var imleNoise: IMLENoise = .sumOfGamma
     /// Samples of AIMLE (PyEPO's tutorial: 2).
     public var aimleSamples: Int = 2
     /// AIMLE's initial α (the paper starts at 0; 1 skips the warm-up on short runs).
@@ -50,4 +53,12 @@ public struct MethodSettings: Sendable, Hashable, Codable {
         }
         return nil
     }
+}
+
+/// The perturbation of IMLE and AIMLE.
+public enum IMLENoise: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Sum-of-Gamma(k) (Niepert et al. 2021), k = ``MethodSettings/sumOfGammaK``.
+    case sumOfGamma = "sum-of-gamma"
+    /// Standard Gumbel.
+    case gumbel
 }
