@@ -75,11 +75,13 @@ struct BenchmarkSetup {
                 let raw = try DecisionDataset.loadMatrix(dataFolder.appendingPathComponent("knapsack/weights.npy"))
                 weights = Matrix(rows: raw.rows, columns: raw.columns, values: raw.values.map { ($0 * 100).rounded() })
             } else {
-                generated = try knapsackData(seed: scale.dataSeed)
-                weights = generated!.weightHundredths
+                let data = try knapsackData(seed: scale.dataSeed)
+                generated = data
+                weights = data.weightHundredths
             }
+            let first = generated
             let generate: (UInt64) throws -> (FeatureCostPairs, Matrix?) = { seed in
-                let data = seed == scale.dataSeed && generated != nil ? generated! : try knapsackData(seed: seed)
+                let data = try first.flatMap { seed == scale.dataSeed ? $0 : nil } ?? knapsackData(seed: seed)
                 return (data.pairs, data.weightHundredths)
             }
             if knapsackSolver == "dp" {

@@ -19,6 +19,7 @@ public struct DecisionLoss<Solver: MAPSolver>: Sendable {
     var layer: DifferentiableSolverLayer<Solver>?
     /// The loss on the decisions of the solver-in-the-loop methods.
     public let taskLoss: TaskLoss
+    let parallelism: Parallelism
 
     /// Prepares `method` for `solver`.
     ///
@@ -28,6 +29,7 @@ public struct DecisionLoss<Solver: MAPSolver>: Sendable {
         if let problem = settings.problem { throw PredictThenOptimizeError(.invalidArgument, problem) }
         self.method = method
         self.solver = solver
+        self.parallelism = parallelism
         taskLoss = switch method {
         case .imle: settings.imleLoss
         case .aimleForward, .aimleCentral: settings.aimleLoss
@@ -82,7 +84,7 @@ public struct DecisionLoss<Solver: MAPSolver>: Sendable {
             case .twoStage:
                 return SurrogateLosses.meanSquaredError(predicted, target: batch.costs)
             case .spoPlus:
-                let result = try SPOPlusLoss(solver: solver, parallelism: layer?.parallelism ?? .automatic)
+                let result = try SPOPlusLoss(solver: solver, parallelism: parallelism)
                     .evaluate(predicted: predicted, trueCosts: batch.costs, trueSolutions: batch.solutions)
                 let scale = 1 / Float(batch.count)
                 return (result.values.reduce(0) { $0 + Double($1) } / Double(batch.count),

@@ -17,15 +17,25 @@ import Foundation
 /// PyEPO's "choosing a method" guide pairs DBB and NID with L1 on objectives, DPO with MSE on
 /// solutions, I-MLE and AI-MLE with L1 on solutions; see ``MethodSettings`` for IMLE.
 public enum TrainingMethod: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Two-stage: regression of the costs, no solver in the loop.
     case twoStage = "2s"
+    /// The SPO+ surrogate.
     case spoPlus = "spo+"
+    /// Differentiable black-box (DBB) interpolation.
     case blackbox = "dbb"
+    /// Negative identity (NID) backward pass.
     case negativeIdentity = "nid"
+    /// Differentiable perturbed optimiser (DPO).
     case perturbedOptimizer = "dpo"
+    /// Perturbed Fenchel–Young loss (PFYL).
     case fenchelYoung = "pfyl"
+    /// Implicit MLE with a fixed λ.
     case imle = "imle"
+    /// Adaptive IMLE, forward differences.
     case aimleForward = "aimle-fwd"
+    /// Adaptive IMLE, central differences.
     case aimleCentral = "aimle-cen"
+    /// Direct loss minimisation, first order.
     case directLoss = "direct"
 
     /// The label of tables and plots.

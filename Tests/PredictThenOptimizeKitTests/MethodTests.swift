@@ -83,6 +83,10 @@ struct MethodTests {
         let (loss, gradient) = SurrogateLosses.absoluteRegret(decisions: Matrix(rows: 2, columns: 2, values: [0, 1, 1, 0]), batch: batch)
         #expect(loss == 0.5)                                        // (|2 − 1| + |3 − 3|) / 2
         #expect(gradient.values == [0.5, 1, 0, 0])                  // sign(1)·(1, 2)/2, sign(0)·… = 0
+        // L1 on solutions: |0 − 1| + |1 − 0| + |0.5 − 1| + 0 over 4 entries.
+        let l1 = SurrogateLosses.absoluteSolutionError(Matrix(rows: 2, columns: 2, values: [0, 1, 0.5, 0]), target: batch.solutions)
+        #expect(l1.loss == 0.625)
+        #expect(l1.gradient.values == [-0.25, 0.25, -0.25, 0])
     }
 
     @Test("every method lowers the test regret of an untrained model", arguments: TrainingMethod.allCases)
