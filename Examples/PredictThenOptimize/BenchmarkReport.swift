@@ -3,7 +3,8 @@ import PredictThenOptimizeKit
 import _ExampleSupport
 
 /// Writes a problem's results: a Markdown table, CSVs of the summary and of every run, a
-/// JSON summary and an SVG plot of the mean test regret per epoch.
+/// JSON summary, an SVG plot of the mean test regret per epoch and an SVG bar chart of the
+/// final regret per method.
 struct BenchmarkReport {
     let directory: OutputDirectory
 
@@ -42,5 +43,7 @@ struct BenchmarkReport {
             plot.add(series: row.method.title, points: points)
         }
         try plot.write(to: directory.file("regret-\(problem).svg"))
+        let bars = RegretBarChart(title: title.count > 90 ? String(title.prefix(90)) + "…" : title, rows: summary)
+        try directory.writeText(bars.render(), to: "bars-\(problem).svg")
     }
 }

@@ -112,6 +112,6 @@ struct PredictThenOptimize: ParsableCommand {
             try report.write(problem: problem.rawValue, title: title, runs: runs, table: table)
         }
         try directory.writeJSON(everything, to: "runs.json")
-        print("Wrote \(directory.url.path): table-*.md, summary-*.{csv,json}, runs-*.csv, runs.json, regret-*.svg")
+        print("Wrote \(directory.url.path): table-*.md, summary-*.{csv,json}, runs-*.csv, runs.json, regret-*.svg, bars-*.svg")
     }
 }
