@@ -22,6 +22,7 @@ let package = Package(
         .executable(name: "dsolve", targets: ["dsolve"]),
         .plugin(name: "NewSolver", targets: ["NewSolver"]),
         .executable(name: "WarcraftShortestPath", targets: ["WarcraftShortestPath"]),
+        .executable(name: "PredictThenOptimize", targets: ["PredictThenOptimize"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -92,6 +93,20 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/WarcraftShortestPath",
+        // MARK: - Predict-then-optimise example
+        .target(
+            name: "PredictThenOptimizeKit",
+            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "GLPKSolver", "TensorLayers", "NumPyFormat"],
+            path: "Examples/PredictThenOptimizeKit",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "PredictThenOptimize",
+            dependencies: [
+                "PredictThenOptimizeKit", "DifferentiableSolvers", "CombinatorialSolvers", "GLPKSolver", "_ExampleSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Examples/PredictThenOptimize",
             swiftSettings: strict
         ),
 
@@ -151,6 +166,8 @@ let package = Package(
         .testTarget(
             name: "WarcraftDataTests",
             dependencies: ["WarcraftData", "_ExampleSupport", "CombinatorialSolvers", "NumPyFormat", "TensorLayers"],
+            name: "PredictThenOptimizeKitTests",
+            dependencies: ["PredictThenOptimizeKit", "DifferentiableSolvers", "CombinatorialSolvers", "GLPKSolver", "_TestSupport"],
             swiftSettings: strict
         ),
     ],

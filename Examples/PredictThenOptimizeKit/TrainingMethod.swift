@@ -1,0 +1,73 @@
+import Foundation
+
+/// The learning methods compared by the benchmark, named as in PyEPO's papers and tables.
+///
+/// | method | loss on a batch | gradient through the solver |
+/// | --- | --- | --- |
+/// | ``twoStage`` | MSE(ĉ, c) | none (the solver is not in the loop) |
+/// | ``spoPlus`` | SPO+ (Elmachtoub & Grigas) | its subgradient 2(w* − w̃) |
+/// | ``blackbox`` | regret ‖⟨ŵ, c⟩ − z*‖₁ | DBB interpolation, λ |
+/// | ``negativeIdentity`` | regret | identity (Sahoo et al. 2023) |
+/// | ``perturbedOptimizer`` | MSE(E[ŵ], w*) | perturbed optimiser (Berthet et al.) |
+/// | ``fenchelYoung`` | perturbed Fenchel–Young | E[ŵ] − w* |
+/// | ``imle`` | regret (``MethodSettings/imleLoss``) | IMLE, forward difference, λ |
+/// | ``aimleForward``, ``aimleCentral`` | ‖E[ŵ] − w*‖₁ (``MethodSettings/aimleLoss``) | adaptive IMLE |
+/// | ``directLoss`` | regret (``MethodSettings/directLoss``) | direct loss minimisation (first order), ε |
+///
+/// PyEPO's "choosing a method" guide pairs DBB and NID with L1 on objectives, DPO with MSE on
+/// solutions, I-MLE and AI-MLE with L1 on solutions; see ``MethodSettings`` for IMLE.
+public enum TrainingMethod: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Two-stage: regression of the costs, no solver in the loop.
+    case twoStage = "2s"
+    /// The SPO+ surrogate.
+    case spoPlus = "spo+"
+    /// Differentiable black-box (DBB) interpolation.
+    case blackbox = "dbb"
+    /// Negative identity (NID) backward pass.
+    case negativeIdentity = "nid"
+    /// Differentiable perturbed optimiser (DPO).
+    case perturbedOptimizer = "dpo"
+    /// Perturbed Fenchel–Young loss (PFYL).
+    case fenchelYoung = "pfyl"
+    /// Implicit MLE with a fixed λ.
+    case imle = "imle"
+    /// Adaptive IMLE, forward differences.
+    case aimleForward = "aimle-fwd"
+    /// Adaptive IMLE, central differences.
+    case aimleCentral = "aimle-cen"
+    /// Direct loss minimisation, first order.
+    case directLoss = "direct"
+
+    /// The label of tables and plots.
+    public var title: String {
+        switch self {
+        case .twoStage: "2-stage (MSE)"
+        case .spoPlus: "SPO+"
+        case .blackbox: "DBB"
+        case .negativeIdentity: "NID"
+        case .perturbedOptimizer: "DPO"
+        case .fenchelYoung: "PFYL"
+        case .imle: "IMLE"
+        case .aimleForward: "AIMLE forward"
+        case .aimleCentral: "AIMLE central"
+        case .directLoss: "direct loss"
+        }
+    }
+
+    /// Parses a comma-separated list of raw values (`all` for every method).
+    ///
+    /// - Throws: ``PredictThenOptimizeError`` of kind `.invalidArgument` naming an unknown method.
+    public static func parse(list: String) throws(PredictThenOptimizeError) -> [TrainingMethod] {
+        if list.trimmingCharacters(in: .whitespaces) == "all" { return allCases }
+        var methods: [TrainingMethod] = []
+        for name in list.split(separator: ",") {
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard let method = TrainingMethod(rawValue: trimmed) else {
+                let known = allCases.map(\.rawValue).joined(separator: ", ")
+                throw PredictThenOptimizeError(.invalidArgument, "unknown method '\(trimmed)'; known: \(known), all")
+            }
+            methods.append(method)
+        }
+        return methods
+    }
+}

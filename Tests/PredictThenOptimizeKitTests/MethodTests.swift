@@ -1,0 +1,106 @@
+import CombinatorialSolvers
+import DifferentiableSolvers
+import PredictThenOptimizeKit
+import _TestSupport
+import Testing
+
+@Suite("methods: losses and gradients")
+struct MethodTests {
+    static func batch(instances: Int = 16, seed: UInt64 = 4) throws -> (GraphShortestPath, DecisionDataset) {
+        let solver = try GraphShortestPath.directedGrid(rows: 5, columns: 5)
+        let pairs = try ShortestPathGenerator(instances: instances, features: 5, degree: 4, noiseWidth: 0.5, seed: seed).generate()
+        return (solver, try DecisionDataset(features: pairs.features, costs: pairs.costs, solver: solver))
+    }
+
+    static func randomPrediction(rows: Int, columns: Int, seed: UInt64) -> Matrix {
+        var generator = SeededGenerator(seed: seed)
+        return Matrix(rows: rows, columns: columns, values: (0 ..< rows * columns).map { _ in Float(0.2 + 2 * generator.nextUniform()) })
+    }
+
+    static func directional(_ loss: inout DecisionLoss<GraphShortestPath>, at point: Matrix, along direction: [Float],
+                            batch: DecisionDataset, step: Float) throws -> Double {
+        var plus = point, minus = point
+        for i in point.values.indices {
+            plus.values[i] += step * direction[i]
+            minus.values[i] -= step * direction[i]
+        }
+        return (try loss.evaluate(predicted: plus, batch: batch).loss - loss.evaluate(predicted: minus, batch: batch).loss) / Double(2 * step)
+    }
+
+    @Test("two-stage MSE and SPO+ gradients match central differences")
+    func surrogateGradients() throws {
+        let (solver, data) = try Self.batch()
+        let chat = Self.randomPrediction(rows: data.count, columns: 40, seed: 1)
+        var generator = SeededGenerator(seed: 2)
+        let direction = (0 ..< chat.values.count).map { _ in Float(generator.nextNormal()) }
+        for method in [TrainingMethod.twoStage, .spoPlus] {
+            var loss = try DecisionLoss(method: method, solver: solver, settings: MethodSettings(), seed: 0)
+            let gradient = try loss.evaluate(predicted: chat, batch: data).gradient
+            let analytic = zip(gradient.values, direction).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
+            // SPO+ is piecewise linear: a step small enough to stay on one piece gives its slope exactly.
+            let numeric = try Self.directional(&loss, at: chat, along: direction, batch: data, step: method == .spoPlus ? 1e-3 : 1e-2)
+            #expect(isApproximatelyEqual(analytic, numeric, relative: 2e-2, absolute: 1e-4), "\(method.title): \(analytic) vs \(numeric)")
+        }
+    }
+
+    @Test("SPO+ is zero at the true costs and bounds the regret from above")
+    func spoPlusBounds() throws {
+        let (solver, data) = try Self.batch()
+        var spo = try DecisionLoss(method: .spoPlus, solver: solver, settings: MethodSettings(), seed: 0)
+        #expect(abs(try spo.evaluate(predicted: data.costs, batch: data).loss) < 1e-5)
+        let chat = Self.randomPrediction(rows: data.count, columns: 40, seed: 3)
+        let surrogate = try spo.evaluate(predicted: chat, batch: data).loss
+        let decisions = try solver.solveBatch(chat)
+        let regret = DecisionRegret.regrets(decisions: decisions, costs: data.costs, objectives: data.objectives, sense: .minimize)
+        #expect(surrogate >= regret.reduce(0, +) / Double(data.count) - 1e-5)
+        #expect(regret.reduce(0, +) > 0)
+    }
+
+    @Test("DBB is PyEPO's interpolation (w(ĉ + λ·∂L/∂w) − w(ĉ)) / λ and NID is −∂L/∂w")
+    func blackboxAndIdentity() throws {
+        let (solver, data) = try Self.batch()
+        let chat = Self.randomPrediction(rows: data.count, columns: 40, seed: 5)
+        let decisions = try solver.solveBatch(chat)
+        let (_, dLdw) = SurrogateLosses.absoluteRegret(decisions: decisions, batch: data)
+        #expect(dLdw.values.contains { $0 != 0 })
+        var settings = MethodSettings()
+        settings.blackboxLambda = 15
+        var dbb = try DecisionLoss(method: .blackbox, solver: solver, settings: settings, seed: 0)
+        var shifted = chat
+        for i in shifted.values.indices { shifted.values[i] += 15 * dLdw.values[i] }
+        let interpolated = try solver.solveBatch(shifted)
+        let expected = zip(interpolated.values, decisions.values).map { ($0 - $1) / 15 }
+        #expect(isApproximatelyEqual(try dbb.evaluate(predicted: chat, batch: data).gradient.values, expected, absolute: 1e-6))
+        var nid = try DecisionLoss(method: .negativeIdentity, solver: solver, settings: settings, seed: 0)
+        #expect(try nid.evaluate(predicted: chat, batch: data).gradient.values == dLdw.values.map { -$0 })
+    }
+
+    @Test("the absolute regret loss and its gradient, by hand")
+    func absoluteRegret() {
+        // Two instances, costs (1, 2) and (3, 4), optima 1 and 3; decisions (0, 1) and (1, 0).
+        let batch = DecisionDataset(features: Matrix(rows: 2, columns: 1), costs: Matrix(rows: 2, columns: 2, values: [1, 2, 3, 4]),
+                                    solutions: Matrix(rows: 2, columns: 2, values: [1, 0, 1, 0]), objectives: [1, 3])
+        let (loss, gradient) = SurrogateLosses.absoluteRegret(decisions: Matrix(rows: 2, columns: 2, values: [0, 1, 1, 0]), batch: batch)
+        #expect(loss == 0.5)                                        // (|2 − 1| + |3 − 3|) / 2
+        #expect(gradient.values == [0.5, 1, 0, 0])                  // sign(1)·(1, 2)/2, sign(0)·… = 0
+        // L1 on solutions: |0 − 1| + |1 − 0| + |0.5 − 1| + 0 over 4 entries.
+        let l1 = SurrogateLosses.absoluteSolutionError(Matrix(rows: 2, columns: 2, values: [0, 1, 0.5, 0]), target: batch.solutions)
+        #expect(l1.loss == 0.625)
+        #expect(l1.gradient.values == [-0.25, 0.25, -0.25, 0])
+    }
+
+    @Test("every method lowers the test regret of an untrained model", arguments: TrainingMethod.allCases)
+    func training(method: TrainingMethod) throws {
+        let (solver, all) = try Self.batch(instances: 192, seed: 6)
+        let training = all.subset(Array(0..<128)), test = all.subset(Array(128..<192))
+        var settings = MethodSettings()
+        settings.imleSamples = 3
+        settings.perturbedSamples = 3
+        let trainer = DecisionTrainer(epochs: 4, batchSize: 16, learningRate: 5e-2, settings: settings, parallelism: .serial)
+        let run = try trainer.train(method, solver: solver, training: training, test: test, seed: 1)
+        #expect(run.regretByEpoch.count == 5 && run.lossByEpoch.count == 4)
+        #expect(run.finalRegret < run.regretByEpoch[0], "\(method.title): \(run.regretByEpoch)")
+        let again = try trainer.train(method, solver: solver, training: training, test: test, seed: 1)
+        #expect(again.regretByEpoch == run.regretByEpoch)           // reproducible for a seed
+    }
+}
