@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "NumPyFormat", targets: ["NumPyFormat"]),
         .executable(name: "dsolve", targets: ["dsolve"]),
         .plugin(name: "NewSolver", targets: ["NewSolver"]),
+        .executable(name: "DiscreteVAE", targets: ["DiscreteVAE"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -77,6 +78,24 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: - DiscreteVAE example
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(
+            name: "DiscreteVAEKit",
+            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "TensorLayers", "CZlib", "_ExampleSupport"],
+            path: "Examples/DiscreteVAEKit",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "DiscreteVAE",
+            dependencies: [
+                "DiscreteVAEKit", "DifferentiableSolvers", "TensorLayers", "_ExampleSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Examples/DiscreteVAE",
+            swiftSettings: strict
+        ),
+
         // MARK: - Test support and tests
         .target(name: "_TestSupport", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
         .testTarget(
@@ -128,6 +147,11 @@ let package = Package(
         .testTarget(
             name: "DsolveTests",
             dependencies: ["DsolveCore", "DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DiscreteVAEKitTests",
+            dependencies: ["DiscreteVAEKit", "DifferentiableSolvers", "TensorLayers"],
             swiftSettings: strict
         ),
     ],
