@@ -151,7 +151,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DiscreteVAEKitTests",
-            dependencies: ["DiscreteVAEKit", "DifferentiableSolvers", "TensorLayers"],
+            dependencies: ["DiscreteVAEKit", "DifferentiableSolvers", "TensorLayers", "CZlib"],
             swiftSettings: strict
         ),
     ],

@@ -34,7 +34,7 @@ struct DiscreteVAECommand: ParsableCommand {
     var batchSize: Int = 100
     @Option(help: "Adam learning rate.")
     var learningRate: Float = 1e-3
-    @Option(help: "Binarisation of the training images: dynamic or fixed.")
+    @Option(help: "Binarisation of the images: dynamic, fixed or threshold.")
     var binarisation: Binarisation = .dynamic
     @Option(help: "Seed of initialisation, shuffling, binarisation and noise.")
     var seed: UInt64 = 1

@@ -29,12 +29,12 @@ public struct VAETraining: Sendable {
     public init(training: ImageSet, validation: ImageSet, test: ImageSet, binarisation: Binarisation,
                 batchSize: Int, seed: UInt64) {
         self.training = training
-        self.validation = Binarisation.frozen(validation, seed: seed &+ 1)
-        self.test = Binarisation.frozen(test, seed: seed &+ 2)
+        self.validation = binarisation.frozen(validation, seed: seed &+ 1)
+        self.test = binarisation.frozen(test, seed: seed &+ 2)
         self.binarisation = binarisation
         self.batchSize = batchSize
         self.seed = seed
-        fixedTraining = binarisation == .fixed ? Binarisation.frozen(training, seed: seed &+ 3) : nil
+        fixedTraining = binarisation == .dynamic ? nil : binarisation.frozen(training, seed: seed &+ 3)
     }
 
     /// Trains `vae` for `epochs` epochs and returns the per-epoch record.

@@ -1,0 +1,62 @@
+import DifferentiableSolvers
+import DiscreteVAEKit
+import Testing
+
+@Suite("A few steps of every estimator lower the negative ELBO")
+struct TrainingTests {
+    static let pixels = 16
+
+    /// 200 noisy copies (5 % flips) of four random binary prototypes.
+    static func images() -> [Float] {
+        var rng = SeededGenerator(seed: 77)
+        let prototypes = (0..<4).map { _ in (0..<pixels).map { _ in Float(rng.nextUniform() < 0.5 ? 1 : 0) } }
+        return (0..<200).flatMap { index in
+            prototypes[index % 4].map { rng.nextUniform() < 0.05 ? 1 - $0 : $0 }
+        }
+    }
+
+    @Test("Categorical latent 1 × 4", arguments: ["direct", "direct:0.1", "gsm", "aimle", "aimle-central", "imle:10", "ste", "exact"])
+    func categorical(name: String) throws {
+        try expectImprovement(latent: LatentStructure(blocks: 1, blockSize: 4), estimator: VAEEstimator(parsing: name))
+    }
+
+    @Test("k-subset latent 2 × 4, k = 2", arguments: ["direct", "aimle", "aimle-central", "imle:10", "ste"])
+    func subset(name: String) throws {
+        try expectImprovement(latent: LatentStructure(blocks: 2, blockSize: 4, k: 2), estimator: VAEEstimator(parsing: name))
+    }
+
+    func expectImprovement(latent: LatentStructure, estimator: VAEEstimator) throws {
+        var rng = SeededGenerator(seed: 3)
+        let n = latent.variableCount
+        var vae = try DiscreteVAE(encoder: ShallowPerceptron(sizes: (Self.pixels, 16, n), using: &rng),
+                                  decoder: ShallowPerceptron(sizes: (n, 16, Self.pixels), using: &rng),
+                                  latent: latent, estimator: estimator, learningRate: 1e-2, seed: 3)
+        let images = Self.images()
+        let before = try vae.negativeELBO(images: images, count: 200, seed: 5)
+        for step in 0..<60 {
+            let start = (step % 10) * 20
+            _ = try vae.trainStep(images: Array(images[start * Self.pixels ..< (start + 20) * Self.pixels]), count: 20)
+        }
+        let after = try vae.negativeELBO(images: images, count: 200, seed: 5)
+        #expect(after < 0.8 * before, "\(estimator): \(before) → \(after)")
+    }
+
+    @Test("Estimators that do not fit the latent are typed errors")
+    func mismatches() throws {
+        var rng = SeededGenerator(seed: 1)
+        let subset = try LatentStructure(blocks: 2, blockSize: 4, k: 2)
+        let several = try LatentStructure(blocks: 2, blockSize: 4)
+        #expect(throws: VAEError.self) {
+            try DiscreteVAE(encoder: ShallowPerceptron(sizes: (4, 4, 8), using: &rng),
+                            decoder: ShallowPerceptron(sizes: (8, 4, 4), using: &rng), latent: subset, estimator: .exact, seed: 1)
+        }
+        #expect(throws: VAEError.self) { try VAEEstimator.exact.validate(for: several) }
+        #expect(throws: VAEError.self) { try VAEEstimator(parsing: "gsm").validate(for: subset) }
+        #expect(throws: VAEError.self) { try VAEEstimator(parsing: "imle") }
+        #expect(throws: VAEError.self) { try VAEEstimator(parsing: "direct:-1") }
+        #expect(throws: VAEError.self) { try LatentStructure(parsing: "20x") }
+        #expect(throws: VAEError.self) { try LatentStructure(parsing: "2x4k4") }
+        #expect(try LatentStructure(parsing: "20x20k10") == LatentStructure(blocks: 20, blockSize: 20, k: 10))
+        #expect(try VAEEstimator(parsing: "direct:0.1") == .direct(.constant(0.1)))
+    }
+}
