@@ -82,7 +82,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "DiscreteVAEKit",
-            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "TensorLayers", "CZlib", "_ExampleSupport"],
+            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "GraphCutSolver", "TensorLayers", "CZlib", "_ExampleSupport"],
             path: "Examples/DiscreteVAEKit",
             swiftSettings: strict
         ),

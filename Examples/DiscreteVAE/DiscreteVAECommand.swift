@@ -18,6 +18,8 @@ struct DiscreteVAECommand: ParsableCommand {
     var data: String = "/usr/share/datasets/fashion-mnist"
     @Option(help: "Latents (comma-separated): NxK for N categorical variables with K classes, NxKkM for M-subsets of K.")
     var latent: String = "1x10"
+    @Flag(help: "Skip the categorical and k-subset runs (e.g. to run --graph-cut alone).")
+    var noLatentRuns = false
     @Option(help: "Estimators (comma-separated): direct, direct:EPS, gsm, gsm:T, aimle, aimle-central, imle:LAMBDA, imle-central:LAMBDA, ste, exact.")
     var estimator: String = "direct,direct:0.1,gsm,aimle,exact"
     @Option(help: "Training epochs per run.")
@@ -38,12 +40,15 @@ struct DiscreteVAECommand: ParsableCommand {
     var binarisation: Binarisation = .dynamic
     @Option(help: "Seed of initialisation, shuffling, binarisation and noise.")
     var seed: UInt64 = 1
+    @Option(help: "Part 3: n binary latents, structured (graph cut over the complete graph) against unstructured encoders, trained with direct optimisation; 0 skips it.")
+    var graphCut: Int = 0
     @Flag(help: "The published recipe: all training images but 10 000 for validation, 100 epochs (override with --epochs).")
     var full = false
     @Option(help: "Where figures and metrics are written.")
     var output: String = "out/discrete-vae"
 
     func validate() throws {
+        guard graphCut >= 0 else { throw ValidationError("--graph-cut must be ≥ 0") }
         guard epochs >= 1, batchSize >= 1, samples >= 1 else { throw ValidationError("--epochs, --batch-size and --samples must be ≥ 1") }
         guard trainLimit >= 0, testLimit >= 0, validation >= 0 else { throw ValidationError("limits must be ≥ 0") }
         guard learningRate > 0 else { throw ValidationError("--learning-rate must be > 0") }
@@ -63,7 +68,7 @@ struct DiscreteVAECommand: ParsableCommand {
                                   batchSize: batchSize, seed: seed)
         let directory = try OutputDirectory(output)
         var records: [TrainingRecord] = []
-        for latent in latents {
+        for latent in noLatentRuns ? [] : latents {
             var latentRecords: [TrainingRecord] = []
             for method in estimators {
                 do { try method.validate(for: latent) } catch {
@@ -77,7 +82,14 @@ struct DiscreteVAECommand: ParsableCommand {
                 records.append(record)
                 try directory.writeJSON(records, to: "metrics.json")
             }
-            try RunReport(directory: directory).write(latent: latent, records: latentRecords)
+            try RunReport(directory: directory).write(title: "latent \(latent)", records: latentRecords, name: "\(latent)")
+        }
+        if graphCut > 0 {
+            let structured = try StructuredRun(nodes: graphCut, epsilon: .paper, learningRate: learningRate, seed: seed,
+                                               pixels: training.pixelCount).train(session, epochs: epochCount)
+            records += structured
+            try directory.writeJSON(records, to: "metrics.json")
+            try RunReport(directory: directory).write(title: "\(graphCut) binary latents", records: structured, name: "graph-cut")
         }
         print(RunReport.table(records))
         try directory.writeText(RunReport.table(records), to: "results.md")

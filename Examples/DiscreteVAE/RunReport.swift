@@ -6,15 +6,15 @@ import _ExampleSupport
 struct RunReport {
     let directory: OutputDirectory
 
-    /// The per-epoch test losses of every estimator on one latent, as an SVG.
-    func write(latent: LatentStructure, records: [TrainingRecord]) throws {
+    /// The per-epoch test losses of every run of one comparison, as an SVG.
+    func write(title: String, records: [TrainingRecord], name: String) throws {
         guard !records.isEmpty else { return }
-        var plot = SVGLinePlot(title: "Fashion-MNIST, latent \(latent): test negative ELBO", xLabel: "epoch",
+        var plot = SVGLinePlot(title: "Fashion-MNIST, \(title): test negative ELBO", xLabel: "epoch",
                                yLabel: "test −ELBO (nats)")
         for record in records {
             plot.add(series: record.estimator, points: record.epochs.map { (Double($0.epoch), $0.testLoss) })
         }
-        try plot.write(to: directory.file("test-loss-\(latent).svg"))
+        try plot.write(to: directory.file("test-loss-\(name).svg"))
     }
 
     /// A Markdown table: latent, estimator, epochs, last test loss, test loss at the best

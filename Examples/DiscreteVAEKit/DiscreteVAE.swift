@@ -17,7 +17,7 @@ import TensorLayers
 ///                           latent: latent, estimator: .direct(.paper), seed: 1)
 /// let loss = try vae.trainStep(images: batch, count: 100)
 /// ```
-public struct DiscreteVAE<Encoder: VAENetwork, Decoder: VAENetwork> {
+public struct DiscreteVAE<Encoder: VAENetwork, Decoder: VAENetwork>: TrainableVAE {
     /// Image to θ.
     public var encoder: Encoder
     /// z to Bernoulli logits.
@@ -30,8 +30,13 @@ public struct DiscreteVAE<Encoder: VAENetwork, Decoder: VAENetwork> {
     public private(set) var layer: DifferentiableSolverLayer<BlockTopK>
     var encoderOptimizer: Adam
     var decoderOptimizer: Adam
-    /// Candidate states decoded at once by the exact direct-loss scorer.
-    let scoringChunk = 4096
+
+    /// The estimator's label.
+    public var label: String { estimator.description }
+    /// The latent's label, e.g. "1x10".
+    public var latentLabel: String { latent.description }
+    /// Perturb-and-MAP samples per image in training.
+    public var sampleCount: Int { layer.samples }
 
     /// Creates the model.
     ///
@@ -107,9 +112,10 @@ public struct DiscreteVAE<Encoder: VAENetwork, Decoder: VAENetwork> {
             let upstream = Matrix(rows: z.rows, columns: n, values: dZ.scalars)
             if case .direct = estimator {
                 // The estimate is of ∇E[loss] per image; the objective is the mean over B · S samples.
-                let decoder = self.decoder, chunk = scoringChunk
+                let decoder = self.decoder
                 let scorer: CandidateScorer = { candidates, rows in
-                    try Self.score(candidates, rows: rows, images: images, pixels: pixels, decoder: decoder, chunk: chunk)
+                    try decoder.bernoulliLosses(latents: candidates.values, columns: candidates.columns, owners: rows,
+                                                images: images, pixels: pixels)
                 }
                 dTheta = try layer.backward(upstream, tape, scorer: scorer).values.map { $0 * weight }
             } else {
@@ -164,23 +170,6 @@ public struct DiscreteVAE<Encoder: VAENetwork, Decoder: VAENetwork> {
             for j in 0..<n { gradient[b * n + j] = g[j] / Float(rows) }
         }
         return (total / Float(max(rows, 1)), gradient)
-    }
-
-    /// −log p(x_row | candidate) for candidate states, decoded `chunk` at a time.
-    static func score(_ candidates: Matrix, rows: [Int], images: [Float], pixels: Int, decoder: Decoder,
-                      chunk: Int) throws -> [Float] {
-        var losses: [Float] = []
-        losses.reserveCapacity(candidates.rows)
-        for start in stride(from: 0, to: candidates.rows, by: chunk) {
-            let end = min(start + chunk, candidates.rows)
-            let z = try Tensor(shape: [end - start, candidates.columns],
-                               scalars: Array(candidates.values[start * candidates.columns ..< end * candidates.columns]))
-            var labels: [Float] = []
-            labels.reserveCapacity((end - start) * pixels)
-            for row in rows[start..<end] { labels += images[row * pixels ..< (row + 1) * pixels] }
-            losses += BernoulliLikelihood.rowLosses(logits: decoder(z).scalars, labels: labels, columns: pixels)
-        }
-        return losses
     }
 
     /// Every row of a row-major matrix repeated `times` times in place (row-major blocks).

@@ -40,17 +40,16 @@ public struct VAETraining: Sendable {
     /// Trains `vae` for `epochs` epochs and returns the per-epoch record.
     ///
     /// - Throws: ``VAEError`` when a step fails or the loss stops being finite.
-    public func run<Encoder, Decoder>(_ vae: inout DiscreteVAE<Encoder, Decoder>, epochs: Int, label: String? = nil) throws(VAEError)
-        -> TrainingRecord {
-        var record = TrainingRecord(estimator: vae.estimator.description, latent: vae.latent.description,
-                                    samples: vae.layer.samples, trainingImages: training.count)
+    public func run<Model: TrainableVAE>(_ vae: inout Model, epochs: Int, label: String? = nil) throws(VAEError) -> TrainingRecord {
+        var record = TrainingRecord(estimator: vae.label, latent: vae.latentLabel, samples: vae.sampleCount,
+                                    trainingImages: training.count)
         let pixels = training.pixelCount
         let batches = training.count / batchSize
         for epoch in 1...max(epochs, 1) {
             var generator = SeededGenerator(seed: seed, stream: [0xE0, UInt64(epoch)])
             var order = Array(0..<training.count)
             order.shuffle(using: &generator)
-            let progress = ProgressBar("\(label ?? vae.estimator.description) epoch \(epoch)/\(epochs)", total: batches)
+            let progress = ProgressBar("\(label ?? vae.label) epoch \(epoch)/\(epochs)", total: batches)
             let started = Date()
             var total = 0.0
             for batch in 0..<batches {
@@ -67,8 +66,8 @@ public struct VAETraining: Sendable {
             }
             progress.finish()
             let seconds = Date().timeIntervalSince(started)
-            let validationLoss = try vae.negativeELBO(images: validation.pixels, count: validation.count, seed: seed &+ 11)
-            let testLoss = try vae.negativeELBO(images: test.pixels, count: test.count, seed: seed &+ 12)
+            let validationLoss = try vae.negativeELBO(images: validation.pixels, count: validation.count, seed: seed &+ 11, batchSize: 500)
+            let testLoss = try vae.negativeELBO(images: test.pixels, count: test.count, seed: seed &+ 12, batchSize: 500)
             record.epochs.append(EpochRecord(epoch: epoch, trainingLoss: total / Double(max(batches, 1)),
                                              validationLoss: validationLoss, testLoss: testLoss, seconds: seconds))
         }
