@@ -151,7 +151,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DiscreteVAEKitTests",
-            dependencies: ["DiscreteVAEKit", "DifferentiableSolvers", "TensorLayers", "CZlib"],
+            dependencies: ["DiscreteVAEKit", "DifferentiableSolvers", "GraphCutSolver", "TensorLayers", "CZlib"],
             swiftSettings: strict
         ),
     ],

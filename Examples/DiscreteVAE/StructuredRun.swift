@@ -1,6 +1,7 @@
 import DifferentiableSolvers
 import DiscreteVAEKit
 import GraphCutSolver
+import Foundation
 import _ExampleSupport
 
 /// Part 3 of the study (Lorberbom et al. 2019, Fig. 3): n binary latents with a supermodular
@@ -25,7 +26,8 @@ struct StructuredRun {
                                         solver: solver, epsilon: epsilon, learningRate: learningRate, seed: seed)
             let record = try session.run(&vae, epochs: epochs)
             if let last = record.epochs.last {
-                print("\(record.latent) \(record.estimator): test −ELBO \(last.testLoss), \(record.secondsPerEpoch) s/epoch")
+                print(String(format: "%@ %@: test −ELBO %.2f (validation %.2f), %.1f s/epoch", record.latent, record.estimator,
+                             last.testLoss, last.validationLoss, record.secondsPerEpoch))
             }
             records.append(record)
         }

@@ -1,5 +1,6 @@
 import DifferentiableSolvers
 import DiscreteVAEKit
+import GraphCutSolver
 import Testing
 
 @Suite("A few steps of every estimator lower the negative ELBO")
@@ -58,5 +59,37 @@ struct TrainingTests {
         #expect(throws: VAEError.self) { try LatentStructure(parsing: "2x4k4") }
         #expect(try LatentStructure(parsing: "20x20k10") == LatentStructure(blocks: 20, blockSize: 20, k: 10))
         #expect(try VAEEstimator(parsing: "direct:0.1") == .direct(.constant(0.1)))
+    }
+}
+
+@Suite("Structured binary latent with a graph-cut encoder")
+struct StructuredTrainingTests {
+    @Test("A few direct-optimisation steps lower the negative ELBO, with and without pairwise terms", arguments: [false, true])
+    func improves(structured: Bool) throws {
+        let nodes = 4
+        let edges = structured ? (0..<nodes).flatMap { i in (i + 1 ..< nodes).map { (i, $0) } } : []
+        let solver = try GraphCutSolver(nodeCount: nodes, edges: edges)
+        var rng = SeededGenerator(seed: 8)
+        var vae = try StructuredVAE(encoder: ShallowPerceptron(sizes: (TrainingTests.pixels, 16, solver.variableCount!), using: &rng),
+                                    decoder: ShallowPerceptron(sizes: (nodes, 16, TrainingTests.pixels), using: &rng),
+                                    solver: solver, epsilon: .constant(0.5), learningRate: 1e-2, seed: 8)
+        let images = TrainingTests.images()
+        let before = try vae.negativeELBO(images: images, count: 200, seed: 5)
+        for step in 0..<60 {
+            let start = (step % 10) * 20
+            _ = try vae.trainStep(images: Array(images[start * TrainingTests.pixels ..< (start + 20) * TrainingTests.pixels]), count: 20)
+        }
+        let after = try vae.negativeELBO(images: images, count: 200, seed: 5)
+        #expect(after < 0.8 * before, "\(before) → \(after)")
+    }
+
+    @Test("Solvers with fixed pairwise weights are rejected")
+    func fixedWeights() throws {
+        var rng = SeededGenerator(seed: 1)
+        let solver = try GraphCutSolver(nodeCount: 2, edges: [(0, 1)], pairwiseWeights: .fixed([1]))
+        #expect(throws: VAEError.self) {
+            try StructuredVAE(encoder: ShallowPerceptron(sizes: (4, 4, 2), using: &rng),
+                              decoder: ShallowPerceptron(sizes: (2, 4, 4), using: &rng), solver: solver, epsilon: .paper, seed: 1)
+        }
     }
 }
