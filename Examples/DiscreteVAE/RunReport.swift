@@ -32,7 +32,7 @@ struct RunReport {
 
     /// A file-name-safe version of a label.
     static func slug(_ label: String) -> String {
-        let kept = label.lowercased().map { $0.isLetter || $0.isNumber || $0 == "." ? $0 : "-" }
+        let kept = label.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == ".") ? $0 : "-" }
         return String(kept).split(separator: "-").joined(separator: "-")
     }
 }
