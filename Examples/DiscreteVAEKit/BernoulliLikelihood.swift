@@ -11,10 +11,11 @@ import Darwin
 /// let losses = BernoulliLikelihood.rowLosses(logits: logits, labels: images, columns: 784)
 /// ```
 public enum BernoulliLikelihood {
-    /// −log p(x | z) of every row.
+    /// −log p(x | z) of every row (empty when the shapes do not fit).
     ///
     /// - Complexity: O(logits.count).
     public static func rowLosses(logits: [Float], labels: [Float], columns: Int) -> [Float] {
+        guard columns > 0, labels.count == logits.count else { return [] }
         let rows = logits.count / columns
         var losses = [Float](repeating: 0, count: rows)
         logits.withUnsafeBufferPointer { l in
@@ -37,7 +38,8 @@ public enum BernoulliLikelihood {
     /// - Complexity: O(logits.count).
     public static func logitGradient(logits: [Float], labels: [Float], rowWeights: [Float], columns: Int) -> [Float] {
         var gradient = [Float](repeating: 0, count: logits.count)
-        for row in rowWeights.indices {
+        guard columns > 0, labels.count == logits.count else { return gradient }
+        for row in rowWeights.indices where (row + 1) * columns <= logits.count {
             let weight = rowWeights[row]
             for j in row * columns ..< (row + 1) * columns {
                 gradient[j] = weight * (1 / (1 + expf(-logits[j])) - labels[j])

@@ -8,9 +8,10 @@ extension DiscreteVAE {
     /// perturb-and-MAP sample z per image drawn from a generator seeded with `seed` (the same
     /// noise for every model, so test losses compare).
     ///
-    /// - Throws: ``VAEError`` when sampling fails.
+    /// - Throws: ``VAEError`` for an empty or ragged set of images, or when sampling fails.
     public func negativeELBO(images: [Float], count: Int, seed: UInt64, batchSize: Int = 500) throws(VAEError) -> Double {
-        let pixels = images.count / max(count, 1)
+        let pixels = encoder.inputSize, batchSize = max(batchSize, 1)
+        try validateBatch(images, count: count, pixels: pixels)
         var sampler = evaluationLayer(seed: seed)
         var total = 0.0
         for start in stride(from: 0, to: count, by: batchSize) {
@@ -30,7 +31,8 @@ extension DiscreteVAE {
 
     /// Pixel probabilities σ(decoder(z)) of the reconstructions of `images`, one sampled z each.
     public func reconstructions(images: [Float], count: Int, seed: UInt64) throws(VAEError) -> [Float] {
-        let pixels = images.count / max(count, 1)
+        let pixels = encoder.inputSize
+        try validateBatch(images, count: count, pixels: pixels)
         var sampler = evaluationLayer(seed: seed)
         let theta = encoder(try tensor(images, [count, pixels])).scalars
         let z: Matrix
@@ -42,6 +44,7 @@ extension DiscreteVAE {
 
     /// Pixel probabilities of images decoded from latents drawn from the uniform prior.
     public func priorSamples(count: Int, seed: UInt64) throws(VAEError) -> [Float] {
+        guard count >= 1 else { throw VAEError("ask for at least one prior sample (got \(count))") }
         var sampler = evaluationLayer(seed: seed)
         let flat = Matrix(rows: count, columns: latent.variableCount, values: [Float](repeating: 0, count: count * latent.variableCount))
         let z: Matrix

@@ -43,10 +43,11 @@ public struct DiscreteVAE<Encoder: VAENetwork, Decoder: VAENetwork>: TrainableVA
     /// - Parameters:
     ///   - samples: perturb-and-MAP samples S per image in training.
     ///   - learningRate: Adam's step for both networks (the papers use 10⁻³).
-    /// - Throws: ``VAEError`` when the estimator does not apply to the latent.
+    /// - Throws: ``VAEError`` when the estimator does not apply to the latent or the networks' sizes do not fit it.
     public init(encoder: Encoder, decoder: Decoder, latent: LatentStructure, estimator: VAEEstimator,
                 samples: Int = 1, learningRate: Float = 1e-3, seed: UInt64) throws(VAEError) {
         try estimator.validate(for: latent)
+        try validateNetworks(encoder: encoder, decoder: decoder, parameters: latent.variableCount, latents: latent.variableCount)
         self.encoder = encoder
         self.decoder = decoder
         self.latent = latent
@@ -65,9 +66,10 @@ public struct DiscreteVAE<Encoder: VAENetwork, Decoder: VAENetwork>: TrainableVA
     ///   - count: the batch size B.
     /// - Returns: the batch's mean negative ELBO (for ``VAEEstimator/exact``, its exact expectation
     ///   over z; otherwise the sampled value).
-    /// - Throws: ``VAEError`` when the layer or a tensor operation fails.
+    /// - Throws: ``VAEError`` for an empty or ragged batch, or when the layer or a tensor operation fails.
     public mutating func trainStep(images: [Float], count: Int) throws(VAEError) -> Float {
-        let pixels = images.count / count
+        let pixels = encoder.inputSize
+        try validateBatch(images, count: count, pixels: pixels)
         let x = try tensor(images, [count, pixels])
         let (theta, encoderPullback) = valueWithPullback(at: encoder) { $0(x) }
         let (kl, dKL) = Self.priorKL(theta.scalars, rows: count, blockSize: latent.blockSize)

@@ -45,12 +45,14 @@ public struct StructuredVAE<Encoder: VAENetwork, Decoder: VAENetwork>: Trainable
 
     /// Creates the model.
     ///
-    /// - Throws: ``VAEError`` when the solver's weights are not learned.
+    /// - Throws: ``VAEError`` when the solver's weights are not learned or the networks' sizes do not fit.
     public init(encoder: Encoder, decoder: Decoder, solver: GraphCutSolver, epsilon: EpsilonSchedule,
                 learningRate: Float = 1e-3, seed: UInt64) throws(VAEError) {
         guard case .learned = solver.pairwiseWeights else {
             throw VAEError("the structured encoder predicts its pairwise weights: use a solver with learned weights")
         }
+        try validateNetworks(encoder: encoder, decoder: decoder, parameters: solver.variableCount ?? solver.nodeCount,
+                             latents: solver.nodeCount)
         self.encoder = encoder
         self.decoder = decoder
         self.seed = seed
@@ -73,9 +75,10 @@ public struct StructuredVAE<Encoder: VAENetwork, Decoder: VAENetwork>: Trainable
 
     /// One Adam step on a batch of binary images; returns the batch's sampled negative ELBO.
     ///
-    /// - Throws: ``VAEError`` when the solver, the layer or a tensor operation fails.
+    /// - Throws: ``VAEError`` for an empty or ragged batch, or when the solver, the layer or a tensor operation fails.
     public mutating func trainStep(images: [Float], count: Int) throws(VAEError) -> Float {
-        let pixels = images.count / count, n = nodeCount, width = layer.solver.variableCount ?? n
+        let pixels = encoder.inputSize, n = nodeCount, width = layer.solver.variableCount ?? n
+        try validateBatch(images, count: count, pixels: pixels)
         let x = try tensor(images, [count, pixels])
         let (raw, encoderPullback) = valueWithPullback(at: encoder) { $0(x) }
         let (z, tape) = try sample(raw: raw.scalars, count: count, stream: layer.step)
@@ -126,8 +129,11 @@ public struct StructuredVAE<Encoder: VAENetwork, Decoder: VAENetwork>: Trainable
     }
 
     /// The mean sampled negative ELBO of binary images (noise from `seed`).
+    ///
+    /// - Throws: ``VAEError`` for an empty or ragged set of images, or when the solver fails.
     public func negativeELBO(images: [Float], count: Int, seed: UInt64, batchSize: Int = 500) throws(VAEError) -> Double {
-        let pixels = images.count / max(count, 1), n = nodeCount, width = layer.solver.variableCount ?? n
+        let pixels = encoder.inputSize, n = nodeCount, width = layer.solver.variableCount ?? n, batchSize = max(batchSize, 1)
+        try validateBatch(images, count: count, pixels: pixels)
         var sampler = self
         var total = 0.0
         for start in stride(from: 0, to: count, by: batchSize) {

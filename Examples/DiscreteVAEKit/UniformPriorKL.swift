@@ -13,13 +13,14 @@ import Darwin
 /// let (value, gradient) = UniformPriorKL.valueAndGradient(theta: logits, blockSize: 10)
 /// ```
 public enum UniformPriorKL {
-    /// The KL summed over the blocks of `theta`, and its gradient
+    /// The KL summed over the blocks of `theta` (NaN when `theta` does not split into blocks), and its gradient
     /// ∂/∂θ_j = q_j (log q_j − Σ_i q_i log q_i).
     ///
     /// - Complexity: O(theta.count).
     public static func valueAndGradient(theta: ArraySlice<Float>, blockSize: Int) -> (value: Float, gradient: [Float]) {
         let values = Array(theta)
         var gradient = [Float](repeating: 0, count: values.count)
+        guard blockSize >= 1, values.count % blockSize == 0 else { return (.nan, gradient) }
         var total = 0.0
         var logQ = [Double](repeating: 0, count: blockSize)
         for start in stride(from: 0, to: values.count, by: blockSize) {

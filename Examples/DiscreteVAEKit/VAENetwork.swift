@@ -7,6 +7,10 @@ public protocol VAENetwork: ParameterizedModel, Sendable {
     /// The network applied to a batch.
     @differentiable(reverse)
     func callAsFunction(_ input: Tensor) -> Tensor
+    /// The features the network takes.
+    var inputSize: Int { get }
+    /// The features the network returns.
+    var outputSize: Int { get }
 }
 
 /// A perceptron with one hidden ReLU layer: the encoder 784–300–n and decoder n–300–784 of
@@ -32,6 +36,9 @@ public struct ShallowPerceptron: VAENetwork {
     public func callAsFunction(_ input: Tensor) -> Tensor {
         output(relu(hidden(input)))
     }
+
+    public var inputSize: Int { hidden.weight.shape[1] }
+    public var outputSize: Int { output.weight.shape[0] }
 
     public static var parameters: [ModelParameter<ShallowPerceptron>] {
         ModelParameter.nested("hidden", \.hidden, \.hidden) + ModelParameter.nested("output", \.output, \.output)
@@ -64,6 +71,9 @@ public struct DeepPerceptron: VAENetwork {
     public func callAsFunction(_ input: Tensor) -> Tensor {
         output(relu(second(relu(first(input)))))
     }
+
+    public var inputSize: Int { first.weight.shape[1] }
+    public var outputSize: Int { output.weight.shape[0] }
 
     public static var parameters: [ModelParameter<DeepPerceptron>] {
         ModelParameter.nested("first", \.first, \.first) + ModelParameter.nested("second", \.second, \.second)

@@ -93,3 +93,25 @@ struct StructuredTrainingTests {
         }
     }
 }
+
+@Suite("Malformed batches and networks are typed errors")
+struct BatchValidationTests {
+    @Test("Empty and ragged batches, networks of the wrong size")
+    func errors() throws {
+        var rng = SeededGenerator(seed: 2)
+        let latent = try LatentStructure(blocks: 1, blockSize: 4)
+        var vae = try DiscreteVAE(encoder: ShallowPerceptron(sizes: (16, 8, 4), using: &rng),
+                                  decoder: ShallowPerceptron(sizes: (4, 8, 16), using: &rng), latent: latent, estimator: .exact, seed: 2)
+        #expect(throws: VAEError.self) { try vae.trainStep(images: [], count: 0) }
+        #expect(throws: VAEError.self) { try vae.trainStep(images: [Float](repeating: 0, count: 30), count: 2) }
+        #expect(throws: VAEError.self) { try vae.negativeELBO(images: [Float](repeating: 0, count: 15), count: 1, seed: 1) }
+        #expect(throws: VAEError.self) {
+            try DiscreteVAE(encoder: ShallowPerceptron(sizes: (16, 8, 5), using: &rng),
+                            decoder: ShallowPerceptron(sizes: (4, 8, 16), using: &rng), latent: latent, estimator: .exact, seed: 2)
+        }
+        #expect(throws: VAEError.self) {
+            try DiscreteVAE(encoder: ShallowPerceptron(sizes: (16, 8, 4), using: &rng),
+                            decoder: ShallowPerceptron(sizes: (4, 8, 15), using: &rng), latent: latent, estimator: .exact, seed: 2)
+        }
+    }
+}
