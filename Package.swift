@@ -23,6 +23,7 @@ let package = Package(
         .plugin(name: "NewSolver", targets: ["NewSolver"]),
         .executable(name: "WarcraftShortestPath", targets: ["WarcraftShortestPath"]),
         .executable(name: "PredictThenOptimize", targets: ["PredictThenOptimize"]),
+        .executable(name: "DiscreteVAE", targets: ["DiscreteVAE"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -107,6 +108,21 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/PredictThenOptimize",
+        // MARK: - DiscreteVAE example
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(
+            name: "DiscreteVAEKit",
+            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "GraphCutSolver", "TensorLayers", "CZlib", "_ExampleSupport"],
+            path: "Examples/DiscreteVAEKit",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "DiscreteVAE",
+            dependencies: [
+                "DiscreteVAEKit", "DifferentiableSolvers", "TensorLayers", "_ExampleSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Examples/DiscreteVAE",
             swiftSettings: strict
         ),
 
@@ -168,6 +184,8 @@ let package = Package(
             dependencies: ["WarcraftData", "_ExampleSupport", "CombinatorialSolvers", "NumPyFormat", "TensorLayers"],
             name: "PredictThenOptimizeKitTests",
             dependencies: ["PredictThenOptimizeKit", "DifferentiableSolvers", "CombinatorialSolvers", "GLPKSolver", "_TestSupport"],
+            name: "DiscreteVAEKitTests",
+            dependencies: ["DiscreteVAEKit", "DifferentiableSolvers", "GraphCutSolver", "TensorLayers", "CZlib"],
             swiftSettings: strict
         ),
     ],

@@ -2,7 +2,7 @@
 # Installs the Debian packages the package builds against, when any is missing.
 # Idempotent: does nothing (and needs no network) when everything is present.
 set -euo pipefail
-needed=(libglpk-dev libboost-graph-dev libopenblas-dev pkg-config dataset-fashion-mnist)
+needed=(libglpk-dev libboost-graph-dev libopenblas-dev pkg-config dataset-fashion-mnist zlib1g-dev)
 missing=()
 for package in "${needed[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -1,0 +1,38 @@
+import DiscreteVAEKit
+import Foundation
+import _ExampleSupport
+
+/// The figures and tables of a set of runs.
+struct RunReport {
+    let directory: OutputDirectory
+
+    /// The per-epoch test losses of every run of one comparison, as an SVG.
+    func write(title: String, records: [TrainingRecord], name: String) throws {
+        guard !records.isEmpty else { return }
+        var plot = SVGLinePlot(title: "Fashion-MNIST, \(title): test negative ELBO", xLabel: "epoch",
+                               yLabel: "test −ELBO (nats)")
+        for record in records {
+            plot.add(series: record.estimator, points: record.epochs.map { (Double($0.epoch), $0.testLoss) })
+        }
+        try plot.write(to: directory.file("test-loss-\(name).svg"))
+    }
+
+    /// A Markdown table: latent, estimator, epochs, last test loss, test loss at the best
+    /// validation epoch, seconds per epoch.
+    static func table(_ records: [TrainingRecord]) -> String {
+        var text = "| latent | estimator | S | epochs | test −ELBO (last) | test −ELBO (best val.) | s/epoch |\n"
+        text += "|---|---|---|---|---|---|---|\n"
+        for record in records {
+            let last = record.epochs.last?.testLoss ?? .nan
+            text += String(format: "| %@ | %@ | %d | %d | %.2f | %.2f | %.1f |\n", record.latent, record.estimator,
+                           record.samples, record.epochs.count, last, record.selectedTestLoss ?? .nan, record.secondsPerEpoch)
+        }
+        return text
+    }
+
+    /// A file-name-safe version of a label.
+    static func slug(_ label: String) -> String {
+        let kept = label.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == ".") ? $0 : "-" }
+        return String(kept).split(separator: "-").joined(separator: "-")
+    }
+}

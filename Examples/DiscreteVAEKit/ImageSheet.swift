@@ -1,0 +1,40 @@
+/// A grid of equally sized grey-scale images (intensities in [0, 1]) tiled into one picture
+/// with a one-pixel white border, for reconstructions and prior samples.
+///
+/// ```swift
+/// let sheet = ImageSheet(images: probabilities, count: 64, height: 28, width: 28, columns: 8)
+/// try sheet.portableGraymap().write(to: url)       // binary PGM (P5)
+/// ```
+public struct ImageSheet: Sendable {
+    /// The sheet's height in pixels.
+    public let height: Int
+    /// The sheet's width in pixels.
+    public let width: Int
+    /// The intensities, row-major, in [0, 1].
+    public private(set) var intensities: [Float]
+
+    /// Tiles `count` images of `height × width`, `columns` to a row.
+    public init(images: [Float], count: Int, height: Int, width: Int, columns: Int) {
+        let columns = max(1, min(columns, count))
+        let rows = (count + columns - 1) / columns
+        self.height = rows * (height + 1) + 1
+        self.width = columns * (width + 1) + 1
+        intensities = [Float](repeating: 1, count: self.height * self.width)
+        for image in 0..<count {
+            let top = (image / columns) * (height + 1) + 1, left = (image % columns) * (width + 1) + 1
+            for y in 0..<height {
+                for x in 0..<width {
+                    intensities[(top + y) * self.width + left + x] = images[(image * height + y) * width + x]
+                }
+            }
+        }
+    }
+
+    /// Grey levels 0…255, row-major.
+    public var greyLevels: [UInt8] { intensities.map { UInt8(max(0, min(1, $0)) * 255 + 0.5) } }
+
+    /// The sheet as a binary portable graymap (P5).
+    public func portableGraymap() -> [UInt8] {
+        Array("P5\n\(width) \(height)\n255\n".utf8) + greyLevels
+    }
+}

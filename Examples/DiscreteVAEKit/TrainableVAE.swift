@@ -1,0 +1,29 @@
+/// A VAE that ``VAETraining`` can train and evaluate.
+public protocol TrainableVAE {
+    /// The gradient method, for tables and plots.
+    var label: String { get }
+    /// The latent space, for tables and plots.
+    var latentLabel: String { get }
+    /// Samples per image in training.
+    var sampleCount: Int { get }
+    /// One optimiser step on `count` binary images; returns the batch's negative ELBO.
+    mutating func trainStep(images: [Float], count: Int) throws(VAEError) -> Float
+    /// The mean negative ELBO of binary images with evaluation noise from `seed`.
+    func negativeELBO(images: [Float], count: Int, seed: UInt64, batchSize: Int) throws(VAEError) -> Double
+}
+
+/// Checks that `images` holds `count` images of `pixels` values.
+func validateBatch(_ images: [Float], count: Int, pixels: Int) throws(VAEError) {
+    guard count >= 1, pixels >= 1, images.count == count * pixels else {
+        throw VAEError("a batch of \(count) images of \(pixels) pixels needs \(max(count, 0) * max(pixels, 0)) values, got \(images.count)")
+    }
+}
+
+/// Checks that the encoder returns `parameters` values, the decoder takes `latents` and
+/// returns as many values as the encoder takes.
+func validateNetworks(encoder: some VAENetwork, decoder: some VAENetwork, parameters: Int, latents: Int) throws(VAEError) {
+    guard encoder.outputSize == parameters, decoder.inputSize == latents, decoder.outputSize == encoder.inputSize else {
+        throw VAEError("networks do not fit: encoder \(encoder.inputSize)→\(encoder.outputSize) (needs →\(parameters)), "
+                       + "decoder \(decoder.inputSize)→\(decoder.outputSize) (needs \(latents)→\(encoder.inputSize))")
+    }
+}
