@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "NumPyFormat", targets: ["NumPyFormat"]),
         .executable(name: "dsolve", targets: ["dsolve"]),
         .plugin(name: "NewSolver", targets: ["NewSolver"]),
+        .executable(name: "LatentGraphs", targets: ["LatentGraphs"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -77,6 +78,23 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: - LatentGraphs example
+        .target(
+            name: "LatentGraphsKit",
+            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "TensorLayers", "NumPyFormat"],
+            path: "Examples/LatentGraphsKit",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "LatentGraphs",
+            dependencies: [
+                "LatentGraphsKit", "DifferentiableSolvers", "_ExampleSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Examples/LatentGraphs",
+            swiftSettings: strict
+        ),
+
         // MARK: - Test support and tests
         .target(name: "_TestSupport", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
         .testTarget(
@@ -128,6 +146,11 @@ let package = Package(
         .testTarget(
             name: "DsolveTests",
             dependencies: ["DsolveCore", "DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "LatentGraphsKitTests",
+            dependencies: ["LatentGraphsKit", "DifferentiableSolvers", "CombinatorialSolvers"],
             swiftSettings: strict
         ),
     ],

@@ -1,0 +1,4 @@
+@main
+struct LatentGraphs {
+    static func main() {}
+}

@@ -1,0 +1,13 @@
+/// The held-out scores of a latent-graph model, per example averaged over a split.
+public struct LatentGraphEvaluation: Sendable, Hashable, Codable {
+    /// The evidence lower bound −(NLL + KL), per vertex as in the reference.
+    public let elbo: Double
+    /// The Gaussian negative log-likelihood of the next positions.
+    public let negativeLogLikelihood: Double
+    /// The KL term.
+    public let divergence: Double
+    /// Edge recovery of a tree sampled by perturb-and-MAP (the reference's metric).
+    public let sampled: EdgeRecovery
+    /// Edge recovery of the MAP tree of the unperturbed scores.
+    public let mode: EdgeRecovery
+}
