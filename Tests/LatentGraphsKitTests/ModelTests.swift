@@ -53,12 +53,12 @@ struct ModelTests {
     /// The decoder can use the edges: trained with the true trees as z, it predicts the next
     /// positions better with the true tree than with random trees or no edges.
     @Test func decoder_told_the_true_tree_beats_a_random_tree() throws {
-        let data = try GraphLayoutDataset.generate(count: 16, vertexCount: 5, timesteps: 4, seed: 2, split: 0)
+        let data = try GraphLayoutDataset.generate(count: 8, vertexCount: 5, timesteps: 3, seed: 2, split: 0)
         let graph = try CompleteGraph(vertexCount: 5)
-        var trainer = try LatentGraphTrainer(graph: graph, timesteps: 4, estimator: .straightThrough,
+        var trainer = try LatentGraphTrainer(graph: graph, timesteps: 3, estimator: .straightThrough,
                                              configuration: Self.configuration)
-        let indices = Array(0..<16)
-        for _ in 0..<150 { _ = try trainer.decoderStep(data, indices: indices, trees: data.trees) }
+        let indices = Array(0..<8)
+        for _ in 0..<60 { _ = try trainer.decoderStep(data, indices: indices, trees: data.trees) }
         let solver = try SpanningTree.completeGraph(vertexCount: 5, sense: .maximize)
         var generator = SeededGenerator(seed: 8)
         var random: [Float] = []
@@ -69,7 +69,7 @@ struct ModelTests {
         }
         let truth = try trainer.decoderNegativeLogLikelihoods(data, indices: indices, trees: data.trees).reduce(0, +)
         let wrong = try trainer.decoderNegativeLogLikelihoods(data, indices: indices, trees: random).reduce(0, +)
-        let none = try trainer.decoderNegativeLogLikelihoods(data, indices: indices, trees: [Float](repeating: 0, count: 160)).reduce(0, +)
+        let none = try trainer.decoderNegativeLogLikelihoods(data, indices: indices, trees: [Float](repeating: 0, count: 80)).reduce(0, +)
         #expect(truth < 0.8 * wrong)
         #expect(truth < 0.8 * none)
     }
