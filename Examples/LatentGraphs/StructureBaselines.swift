@@ -12,7 +12,8 @@ struct StructureBaselines: Codable {
     let oracleNoEdgesNLL: Double
     let distanceTreePrecision: Double
 
-    static func measure(splits: Splits, settings: RunSettings) throws -> StructureBaselines {
+    /// The baselines and the decoder trained on the true trees.
+    static func measure(splits: Splits, settings: RunSettings) throws -> (StructureBaselines, InteractionDecoder) {
         var trainer = try LatentGraphTrainer(graph: splits.graph, timesteps: splits.train.timesteps,
                                              estimator: .straightThrough, configuration: settings.configuration)
         let batches = (splits.train.count + settings.batchSize - 1) / settings.batchSize
@@ -51,8 +52,9 @@ struct StructureBaselines: Codable {
             }
             return total / Double(test.count)
         }
-        return StructureBaselines(oracleTrueTreeNLL: try meanNLL(test.trees), oracleRandomTreeNLL: try meanNLL(randomTrees),
-                                  oracleNoEdgesNLL: try meanNLL([Float](repeating: 0, count: test.trees.count)),
-                                  distanceTreePrecision: EdgeRecovery.mean(distanceScores).precision)
+        let baselines = StructureBaselines(oracleTrueTreeNLL: try meanNLL(test.trees), oracleRandomTreeNLL: try meanNLL(randomTrees),
+                                           oracleNoEdgesNLL: try meanNLL([Float](repeating: 0, count: test.trees.count)),
+                                           distanceTreePrecision: EdgeRecovery.mean(distanceScores).precision)
+        return (baselines, trainer.decoder)
     }
 }

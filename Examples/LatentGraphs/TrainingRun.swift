@@ -41,6 +41,8 @@ struct RunSettings {
     let epochs: Int
     let batchSize: Int
     let evaluationBatchSize: Int
+    /// A decoder to install and keep fixed (the encoder alone is trained), or nil.
+    var fixedDecoder: InteractionDecoder? = nil
 }
 
 enum TrainingRun {
@@ -51,6 +53,10 @@ enum TrainingRun {
         configuration.seed = seed
         var trainer = try LatentGraphTrainer(graph: splits.graph, timesteps: splits.train.timesteps,
                                              estimator: estimator, configuration: configuration)
+        if let decoder = settings.fixedDecoder {
+            trainer.decoder = decoder
+            trainer.trainsDecoder = false
+        }
         let batchesPerEpoch = (splits.train.count + settings.batchSize - 1) / settings.batchSize
         let progress = ProgressBar(estimator.name + " seed \(seed)", total: settings.epochs * batchesPerEpoch)
         var records: [EpochRecord] = []

@@ -1,73 +1,65 @@
 import TensorLayers
 
-/// What the decoder needs to predict frame t + 1 from frame t for t = 0 … T − 2 (teacher
-/// forcing): the current positions, the targets, and the features of every directed pair
-/// (receiver i, sender j) at every frame.
+/// What the decoder needs to predict a trajectory: the frames it starts from and the
+/// frames it must reach.
 ///
-/// The pair features are u = x_j − x_i and d = ‖u‖ shaped like the two Fruchterman–Reingold
-/// forces — (u, d, u·d, u/(d² + 0.01)) — so that a small network can express both the
-/// attraction along tree edges and the repulsion between all pairs. The tree itself enters
-/// only through the edge indicators z the decoder is called with.
+/// With `predictionSteps` k, the decoder starts from frames 0, k, 2k, … and rolls out k steps
+/// from each, feeding its own predictions back (the reference trains with k = 9 for T = 10);
+/// k = 1 is teacher forcing (every frame predicted from the true previous one, as the
+/// reference evaluates). k must divide T − 1.
 ///
 /// Each example is repeated `samples` times (consecutively), to match the per-sample rows of
 /// the spanning-tree layer.
 public struct DecoderInput: Sendable {
-    /// The number of pair features.
-    public static let pairFeatureCount = 7
-    /// Pair features, [R · (T − 1) · n(n − 1), 7], rows ordered (row, step, directed edge).
-    public let pairs: Tensor
-    /// Current positions, [R · (T − 1) · n, 2].
-    public let current: Tensor
-    /// Next positions, [R · (T − 1) · n, 2].
-    public let next: Tensor
-    /// A [1, T − 1] tensor of ones, used to repeat the edges over the steps.
-    public let stepOnes: Tensor
+    /// The starting positions, [R · c · n, 2] with c = (T − 1)/k starts, rows ordered
+    /// (row, start, vertex).
+    public let starts: Tensor
+    /// The target positions after 1, 2, …, k steps, each shaped like ``starts``.
+    public let targets: [Tensor]
+    /// A [1, c] tensor of ones, used to repeat the edges over the starts.
+    public let startOnes: Tensor
     /// The number of rows R (examples × samples).
     public let rows: Int
-    /// The number of predicted steps T − 1.
-    public let steps: Int
+    /// The number of starts c per row.
+    public let startCount: Int
 
     /// The decoder input of examples `indices`, each repeated `samples` times.
     ///
-    /// - Throws: ``LatentGraphsError`` for an empty batch or fewer than one sample.
-    public init(_ dataset: GraphLayoutDataset, indices: [Int], samples: Int, graph: CompleteGraph) throws(LatentGraphsError) {
+    /// - Throws: ``LatentGraphsError`` for an empty batch, fewer than one sample, or a k that
+    ///   does not divide T − 1.
+    public init(_ dataset: GraphLayoutDataset, indices: [Int], samples: Int, graph: CompleteGraph,
+                predictionSteps: Int = 1) throws(LatentGraphsError) {
         guard !indices.isEmpty, samples >= 1 else {
             throw LatentGraphsError("a decoder batch needs at least one example and one sample")
         }
-        let n = dataset.vertexCount, steps = dataset.timesteps - 1
-        var pairValues: [Float] = [], currentValues: [Float] = [], nextValues: [Float] = []
-        let rows = indices.count * samples
-        pairValues.reserveCapacity(rows * steps * graph.directedCount * Self.pairFeatureCount)
+        let n = dataset.vertexCount, transitions = dataset.timesteps - 1
+        guard predictionSteps >= 1, transitions % predictionSteps == 0 else {
+            throw LatentGraphsError("the prediction steps (\(predictionSteps)) must divide T − 1 = \(transitions)")
+        }
+        let startCount = transitions / predictionSteps, rows = indices.count * samples
+        var startValues: [Float] = []
+        var targetValues = [[Float]](repeating: [], count: predictionSteps)
         for index in indices {
             let frames = Array(dataset.frames(of: index))
-            var examplePairs: [Float] = [], exampleCurrent: [Float] = [], exampleNext: [Float] = []
-            for t in 0..<steps {
-                let now = t * n * 2, later = (t + 1) * n * 2
-                exampleCurrent += frames[now..<(now + 2 * n)]
-                exampleNext += frames[later..<(later + 2 * n)]
-                for edge in graph.directed {
-                    let ux = frames[now + 2 * edge.sender] - frames[now + 2 * edge.receiver]
-                    let uy = frames[now + 2 * edge.sender + 1] - frames[now + 2 * edge.receiver + 1]
-                    let d = (ux * ux + uy * uy).squareRoot()
-                    let inverse = 1 / (d * d + 0.01)
-                    examplePairs += [ux, uy, d, ux * d, uy * d, ux * inverse, uy * inverse]
-                }
-            }
+            func frame(_ t: Int) -> ArraySlice<Float> { frames[(t * n * 2)..<((t + 1) * n * 2)] }
             for _ in 0..<samples {
-                pairValues += examplePairs
-                currentValues += exampleCurrent
-                nextValues += exampleNext
+                for start in stride(from: 0, to: transitions, by: predictionSteps) {
+                    startValues += frame(start)
+                    for step in 0..<predictionSteps { targetValues[step] += frame(start + step + 1) }
+                }
             }
         }
         do {
-            pairs = try Tensor(shape: [rows * steps * graph.directedCount, Self.pairFeatureCount], scalars: pairValues)
-            current = try Tensor(shape: [rows * steps * n, 2], scalars: currentValues)
-            next = try Tensor(shape: [rows * steps * n, 2], scalars: nextValues)
-            stepOnes = try Tensor(repeating: 1, shape: [1, steps])
+            let shape = [rows * startCount * n, 2]
+            starts = try Tensor(shape: shape, scalars: startValues)
+            var built: [Tensor] = []
+            for values in targetValues { built.append(try Tensor(shape: shape, scalars: values)) }
+            targets = built
+            startOnes = try Tensor(repeating: 1, shape: [1, startCount])
         } catch {
             throw LatentGraphsError("cannot build the decoder input: \(error)")
         }
         self.rows = rows
-        self.steps = steps
+        self.startCount = startCount
     }
 }

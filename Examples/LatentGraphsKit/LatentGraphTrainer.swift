@@ -30,6 +30,11 @@ public struct LatentGraphTrainer: Sendable {
     public var layer: DifferentiableSolverLayer<SpanningTree>
     /// The settings.
     public let configuration: LatentGraphConfiguration
+    /// Whether ``trainingStep(_:indices:)`` updates the decoder (turn off to train the encoder
+    /// alone against a fixed decoder, e.g. one trained on the true trees).
+    public var trainsDecoder = true
+    /// The training rollout length k (see ``LatentGraphConfiguration/predictionSteps``).
+    public let predictionSteps: Int
     private var encoderOptimizer: Adam
     private var decoderOptimizer: Adam
 
@@ -53,6 +58,11 @@ public struct LatentGraphTrainer: Sendable {
                 configuration: LatentGraphConfiguration) throws(LatentGraphsError) {
         if let problem = configuration.problem { throw LatentGraphsError(problem) }
         guard timesteps >= 2 else { throw LatentGraphsError("trajectories need at least 2 frames (got \(timesteps))") }
+        let steps = configuration.predictionSteps ?? timesteps - 1
+        guard (timesteps - 1) % steps == 0 else {
+            throw LatentGraphsError("the prediction steps (\(steps)) must divide T − 1 = \(timesteps - 1)")
+        }
+        predictionSteps = steps
         var generator = SeededGenerator(seed: configuration.seed, stream: [0x6e7269])
         encoder = try RelationalEncoder(graph: graph, timesteps: timesteps,
                                         hiddenSize: configuration.encoderHiddenSize, using: &generator)
@@ -80,7 +90,8 @@ public struct LatentGraphTrainer: Sendable {
     /// - Throws: ``LatentGraphsError`` when the layer, the solver or the optimiser fails.
     public mutating func trainingStep(_ dataset: GraphLayoutDataset, indices: [Int]) throws(LatentGraphsError) -> StepLosses {
         let encoderInput = try EncoderInput(dataset, indices: indices, graph: graph)
-        let decoderInput = try DecoderInput(dataset, indices: indices, samples: layer.samples, graph: graph)
+        let decoderInput = try DecoderInput(dataset, indices: indices, samples: layer.samples, graph: graph,
+                                            predictionSteps: predictionSteps)
         let (theta, encoderPullback) = valueWithPullback(at: encoder) { $0(encoderInput) }
         let batch = indices.count, edges = graph.edgeCount, rows = batch * layer.samples
         let thetaValues = theta.scalars
@@ -103,7 +114,7 @@ public struct LatentGraphTrainer: Sendable {
             }
             let encoderGradient = encoderPullback(try Tensor(shape: [batch, edges], scalars: thetaGradient))
             try encoderOptimizer.update(&encoder, along: encoderGradient)
-            try decoderOptimizer.update(&decoder, along: decoderGradient)
+            if trainsDecoder { try decoderOptimizer.update(&decoder, along: decoderGradient) }
             return StepLosses(negativeLogLikelihood: likelihood, divergence: divergence / Float(batch))
         } catch {
             throw LatentGraphsError("training step failed: \(error)")
@@ -117,7 +128,7 @@ public struct LatentGraphTrainer: Sendable {
     /// - Returns: the mean negative log-likelihood before the step.
     /// - Throws: ``LatentGraphsError`` for mismatched sizes or an optimiser failure.
     public mutating func decoderStep(_ dataset: GraphLayoutDataset, indices: [Int], trees: [Float]) throws(LatentGraphsError) -> Float {
-        let input = try DecoderInput(dataset, indices: indices, samples: 1, graph: graph)
+        let input = try DecoderInput(dataset, indices: indices, samples: 1, graph: graph, predictionSteps: predictionSteps)
         do {
             let z = try Tensor(shape: [indices.count, graph.edgeCount], scalars: trees)
             let variance = configuration.variance, rows = Float(indices.count)
@@ -131,7 +142,8 @@ public struct LatentGraphTrainer: Sendable {
         }
     }
 
-    /// The decoder's negative log-likelihood of each example of `indices` given trees z.
+    /// The decoder's negative log-likelihood of each example of `indices` given trees z,
+    /// with teacher forcing.
     ///
     /// - Throws: ``LatentGraphsError`` for mismatched sizes.
     public func decoderNegativeLogLikelihoods(_ dataset: GraphLayoutDataset, indices: [Int],
