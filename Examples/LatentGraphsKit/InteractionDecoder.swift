@@ -39,12 +39,22 @@ public struct InteractionDecoder: ParameterizedModel, Sendable {
     public init(graph: CompleteGraph, hiddenSize: Int, using generator: inout SeededGenerator) throws(LatentGraphsError) {
         let h = hiddenSize, features = Self.pairFeatureCount
         pairMessage = try TwoLayerPerceptron(inputSize: features, hiddenSize: h, outputSize: h, using: &generator)
-        edgeMessage = try TwoLayerPerceptron(inputSize: features, hiddenSize: h, outputSize: h, using: &generator)
+        // The tree-edge interaction starts at zero (with a linear output, so it still learns):
+        // a random initial g would make ∂L/∂z favour whatever pairs g happens to shout
+        // loudest about — typically long ones, whose features are large — and encoder and
+        // decoder can lock into such a code (a tree of long edges, precision below chance).
+        // Starting from g = 0, g first learns the effect that the sampled edges that happen to
+        // be true have in common: attraction.
+        edgeMessage = try TwoLayerPerceptron(inputSize: features, hiddenSize: h, outputSize: h, rectifiesOutput: false,
+                                             zeroOutput: true, using: &generator)
         update = try TwoLayerPerceptron(inputSize: 2 + h, hiddenSize: h, outputSize: h, using: &generator)
         var expansion = [Float](repeating: 0, count: graph.edgeCount * graph.directedCount)
         for (d, edge) in graph.directed.enumerated() { expansion[edge.edge * graph.directedCount + d] = 1 }
         do {
             readout = try Dense(inputSize: h, outputSize: 2, using: &generator)
+            // Zero-initialised, so an untrained decoder predicts "no move" and its k-step
+            // rollouts cannot blow up before training has started.
+            readout.weight = try Tensor(repeating: 0, shape: [2, h])
             directedExpansion = try Tensor(shape: [graph.edgeCount, graph.directedCount], scalars: expansion)
             hiddenOnes = try Tensor(repeating: 1, shape: [1, h])
             coordinateSum = try Tensor(repeating: 1, shape: [2, 1])

@@ -15,23 +15,37 @@ public struct TwoLayerPerceptron: ParameterizedModel, Sendable {
     public var first: Dense
     /// The second layer.
     public var second: Dense
+    /// Whether a ReLU follows the second layer too.
+    @noDerivative public let rectifiesOutput: Bool
 
     /// A perceptron with He-initialised weights.
     ///
+    /// - Parameters:
+    ///   - inputSize: features in.
+    ///   - hiddenSize: units of the first layer.
+    ///   - outputSize: features out.
+    ///   - rectifiesOutput: whether a ReLU follows the second layer (default) or it is linear.
+    ///   - zeroOutput: start the second layer at zero, so the perceptron outputs 0 until
+    ///     training gives it a reason not to (needs a linear output to receive gradients).
+    ///   - generator: the seeded source of randomness.
     /// - Throws: ``LatentGraphsError`` for sizes below 1.
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, using generator: inout SeededGenerator) throws(LatentGraphsError) {
+    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, rectifiesOutput: Bool = true, zeroOutput: Bool = false,
+                using generator: inout SeededGenerator) throws(LatentGraphsError) {
+        self.rectifiesOutput = rectifiesOutput
         do {
             first = try Dense(inputSize: inputSize, outputSize: hiddenSize, using: &generator)
             second = try Dense(inputSize: hiddenSize, outputSize: outputSize, using: &generator)
+            if zeroOutput { second.weight = try Tensor(repeating: 0, shape: [outputSize, hiddenSize]) }
         } catch {
             throw LatentGraphsError("cannot build a perceptron \(inputSize) → \(hiddenSize) → \(outputSize): \(error)")
         }
     }
 
-    /// relu(second(relu(first(x)))) for x of shape [rows, inputSize].
+    /// relu(second(relu(first(x)))) (or without the outer ReLU) for x of shape [rows, inputSize].
     @differentiable(reverse)
     public func callAsFunction(_ x: Tensor) -> Tensor {
-        relu(second(relu(first(x))))
+        let output = second(relu(first(x)))
+        return rectifiesOutput ? relu(output) : output
     }
 
     public static var parameters: [ModelParameter<TwoLayerPerceptron>] {
