@@ -176,7 +176,7 @@ public struct LatentGraphTrainer: Sendable {
     public func evaluate(_ dataset: GraphLayoutDataset, batchSize: Int, seed: UInt64) throws(LatentGraphsError) -> LatentGraphEvaluation {
         let edges = graph.edgeCount
         var elbo = 0.0, likelihood = 0.0, divergence = 0.0
-        var sampledScores: [EdgeRecovery] = [], modeScores: [EdgeRecovery] = []
+        var sampledScores: [EdgeRecovery] = [], modeScores: [EdgeRecovery] = [], complementScores: [EdgeRecovery] = []
         for start in stride(from: 0, to: dataset.count, by: max(batchSize, 1)) {
             let indices = Array(start..<min(start + max(batchSize, 1), dataset.count))
             let theta = try scores(dataset, indices: indices)
@@ -201,11 +201,13 @@ public struct LatentGraphTrainer: Sendable {
                 elbo -= Double(nll[row] + kl)
                 sampledScores.append(EdgeRecovery(predicted: sampled.values[range], truth: dataset.tree(of: index)))
                 modeScores.append(EdgeRecovery(predicted: mode.values[range], truth: dataset.tree(of: index)))
+                complementScores.append(EdgeRecovery(predicted: sampled.values[range].map { 1 - $0 }[...],
+                                                     truth: dataset.tree(of: index)))
             }
         }
         let count = Double(max(dataset.count, 1))
         return LatentGraphEvaluation(elbo: elbo / count, negativeLogLikelihood: likelihood / count,
                                      divergence: divergence / count, sampled: .mean(sampledScores),
-                                     mode: .mean(modeScores))
+                                     mode: .mean(modeScores), complement: .mean(complementScores))
     }
 }
