@@ -25,6 +25,20 @@ struct ScoringTests {
         }
     }
 
+    /// The reference reports whichever of tree and complement has the higher precision.
+    @Test func best_channel_picks_the_more_precise_reading() {
+        let anti = LatentGraphEvaluation(elbo: 0, negativeLogLikelihood: 0, divergence: 0,
+                                         sampled: EdgeRecovery(precision: 0.05, recall: 0.05),
+                                         mode: EdgeRecovery(precision: 0.05, recall: 0.05),
+                                         complement: EdgeRecovery(precision: 0.24, recall: 0.95))
+        #expect(anti.bestChannel == EdgeRecovery(precision: 0.24, recall: 0.95))
+        let right = LatentGraphEvaluation(elbo: 0, negativeLogLikelihood: 0, divergence: 0,
+                                          sampled: EdgeRecovery(precision: 0.7, recall: 0.7),
+                                          mode: EdgeRecovery(precision: 0.7, recall: 0.7),
+                                          complement: EdgeRecovery(precision: 0.08, recall: 0.3))
+        #expect(right.bestChannel == right.sampled)
+    }
+
     @Test func edge_indices_follow_the_solver_order() throws {
         let graph = try CompleteGraph(vertexCount: 5)
         for (e, pair) in graph.undirected.enumerated() {
