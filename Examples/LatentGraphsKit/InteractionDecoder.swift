@@ -26,11 +26,17 @@ public struct InteractionDecoder: ParameterizedModel, Sendable {
     public var update: TwoLayerPerceptron
     /// The position change.
     public var readout: Dense
+    /// Copies each undirected edge indicator to its two directed edges, [E, D].
     @noDerivative public let directedExpansion: Tensor
+    /// x_sender − x_receiver for every directed edge, [D, n].
     @noDerivative public let relative: IncidenceMap
+    /// Ones [1, H], to broadcast the edge gate over the hidden units.
     @noDerivative public let hiddenOnes: Tensor
+    /// Ones [2, 1], to sum the two coordinates.
     @noDerivative public let coordinateSum: Tensor
+    /// Ones [1, 2], to copy a column to both coordinates.
     @noDerivative public let coordinateCopy: Tensor
+    /// The number of vertices n.
     @noDerivative public let vertexCount: Int
 
     /// A decoder for `graph` with `hiddenSize` units per layer.

@@ -28,8 +28,11 @@ public struct RelationalEncoder: ParameterizedModel, Sendable {
     public var outputNet: TwoLayerPerceptron
     /// One score per edge.
     public var readout: Dense
+    /// Sums the two endpoint embeddings of every edge.
     @noDerivative public let endpoints: IncidenceMap
+    /// Averages the embeddings of a vertex's edges.
     @noDerivative public let incident: IncidenceMap
+    /// The number of undirected edges E.
     @noDerivative public let edgeCount: Int
 
     /// An encoder for trajectories of `timesteps` frames on `graph`.
