@@ -133,6 +133,7 @@ public struct InteractionDecoder: ParameterizedModel, Sendable {
         return totals.map { $0 / (2 * variance * Float(vertexCount)) }
     }
 
+    /// The trainable tensors, in a fixed order.
     public static var parameters: [ModelParameter<InteractionDecoder>] {
         ModelParameter.nested("pairMessage", \.pairMessage, \.pairMessage)
             + ModelParameter.nested("edgeMessage", \.edgeMessage, \.edgeMessage)

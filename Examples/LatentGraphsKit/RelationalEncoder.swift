@@ -69,6 +69,7 @@ public struct RelationalEncoder: ParameterizedModel, Sendable {
         return reshape(readout(refined), to: [batch, edges])
     }
 
+    /// The trainable tensors, in a fixed order.
     public static var parameters: [ModelParameter<RelationalEncoder>] {
         ModelParameter.nested("vertexNet", \.vertexNet, \.vertexNet)
             + ModelParameter.nested("pairNet", \.pairNet, \.pairNet)

@@ -48,6 +48,7 @@ public struct TwoLayerPerceptron: ParameterizedModel, Sendable {
         return rectifiesOutput ? relu(output) : output
     }
 
+    /// The trainable tensors, in a fixed order.
     public static var parameters: [ModelParameter<TwoLayerPerceptron>] {
         ModelParameter.nested("first", \.first, \.first) + ModelParameter.nested("second", \.second, \.second)
     }
