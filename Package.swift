@@ -24,6 +24,7 @@ let package = Package(
         .executable(name: "WarcraftShortestPath", targets: ["WarcraftShortestPath"]),
         .executable(name: "PredictThenOptimize", targets: ["PredictThenOptimize"]),
         .executable(name: "DiscreteVAE", targets: ["DiscreteVAE"]),
+        .executable(name: "LatentGraphs", targets: ["LatentGraphs"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -123,6 +124,20 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/DiscreteVAE",
+        // MARK: - LatentGraphs example
+        .target(
+            name: "LatentGraphsKit",
+            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "TensorLayers", "NumPyFormat"],
+            path: "Examples/LatentGraphsKit",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "LatentGraphs",
+            dependencies: [
+                "LatentGraphsKit", "DifferentiableSolvers", "_ExampleSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Examples/LatentGraphs",
             swiftSettings: strict
         ),
 
@@ -186,6 +201,8 @@ let package = Package(
             dependencies: ["PredictThenOptimizeKit", "DifferentiableSolvers", "CombinatorialSolvers", "GLPKSolver", "_TestSupport"],
             name: "DiscreteVAEKitTests",
             dependencies: ["DiscreteVAEKit", "DifferentiableSolvers", "GraphCutSolver", "TensorLayers", "CZlib"],
+            name: "LatentGraphsKitTests",
+            dependencies: ["LatentGraphsKit", "DifferentiableSolvers", "CombinatorialSolvers"],
             swiftSettings: strict
         ),
     ],
