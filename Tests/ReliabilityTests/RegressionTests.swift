@@ -27,4 +27,21 @@ struct RegressionTests {
         let theta: [Float] = [2, 5, 6, 1, 7].map { $0 * scale }
         #expect(try solver.solve(row: theta) == [0, 1, 1, 0, 0])
     }
+
+    @Test("graph sizes beyond Int32 are typed errors, not overflow traps or failed allocations")
+    func hugeGraphs() {
+        let registry = try? DefaultSolverRegistry.make()
+        let sizes: [(name: String, options: [String: JSONValue])] = [
+            ("spanning-tree.kruskal", ["vertices": 9_007_199_254_740_992]),
+            ("spanning-tree.kruskal", ["vertices": 2_147_483_648]),
+            ("shortest-path.directed-grid", ["rows": 2_147_483_648, "columns": 3]),
+            ("shortest-path.directed-grid", ["rows": 9_007_199_254_740_992, "columns": 9_007_199_254_740_992]),
+            ("shortest-path.graph", ["vertices": 9_007_199_254_740_992, "arcs": [0, 1], "source": 0, "target": 1]),
+        ]
+        for (name, options) in sizes {
+            #expect(throws: RegistryError.self, "\(name) \(options)") {
+                try registry?.makeSolver(named: name, options: options)
+            }
+        }
+    }
 }
