@@ -191,7 +191,14 @@ let package = Package(
         ),
         .testTarget(
             name: "DsolveTests",
-            dependencies: ["DsolveCore", "DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat"],
+            dependencies: ["DsolveCore", "DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat", "_TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: [
+                "DsolveCore", "DifferentiableSolvers", "CombinatorialSolvers", "GLPKSolver", "GraphCutSolver", "_TestSupport",
+            ],
             swiftSettings: strict
         ),
         .testTarget(

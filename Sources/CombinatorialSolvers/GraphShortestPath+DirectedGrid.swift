@@ -25,7 +25,11 @@ extension GraphShortestPath {
     /// - Complexity: O(rows · columns).
     public static func directedGrid(rows: Int, columns: Int,
                                     sense: OptimizationSense = .minimize) throws(SolverError) -> GraphShortestPath {
-        guard rows >= 1, columns >= 1, rows * columns >= 2 else {
+        let (vertices, overflow) = rows.multipliedReportingOverflow(by: columns)
+        guard !overflow, vertices < Int(Int32.max) else {
+            throw SolverError(.invalidStructure, "a \(rows) × \(columns) grid has too many vertices for this solver")
+        }
+        guard rows >= 1, columns >= 1, vertices >= 2 else {
             throw SolverError(.invalidStructure, "a \(rows) × \(columns) grid has no arcs; it needs two vertices or more")
         }
         var arcs: [GraphEdge] = []

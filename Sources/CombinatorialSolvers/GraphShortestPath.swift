@@ -67,6 +67,9 @@ public struct GraphShortestPath: MAPSolver {
     /// - Complexity: O(V + E log V).
     public init(vertexCount: Int, arcs: [GraphEdge], source: Int, target: Int,
                 algorithm: Algorithm = .dijkstra, sense: OptimizationSense = .minimize) throws(SolverError) {
+        guard vertexCount < Int(Int32.max) else {
+            throw SolverError(.invalidStructure, "the graph has \(vertexCount) vertices; too many for this solver")
+        }
         try InputChecks.requireValidEdges(arcs, vertexCount: vertexCount, noun: "arc")
         try InputChecks.requireVertex(source, vertexCount: vertexCount, role: "source")
         try InputChecks.requireVertex(target, vertexCount: vertexCount, role: "target")

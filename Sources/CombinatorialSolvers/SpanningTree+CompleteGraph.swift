@@ -22,6 +22,10 @@ extension SpanningTree {
         guard vertexCount >= 2 else {
             throw SolverError(.invalidStructure, "a complete graph on \(vertexCount) vertices has no edges; it needs 2 or more")
         }
+        // 65 536 vertices give 2 147 450 880 edges, the most below Int32.max (the arc limit of the graph solvers).
+        guard vertexCount <= 65_536 else {
+            throw SolverError(.invalidStructure, "a complete graph on \(vertexCount) vertices has too many edges; at most 65 536 vertices")
+        }
         var edges: [GraphEdge] = []
         edges.reserveCapacity(vertexCount * (vertexCount - 1) / 2)
         for i in 0..<vertexCount {

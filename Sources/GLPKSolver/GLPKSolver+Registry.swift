@@ -40,8 +40,9 @@ public func registerGLPKSolvers(in registry: SolverRegistry) throws(RegistryErro
             throw SolverError(.invalidStructure, "\(error)")
         }
         let seconds = try options.number("time-limit")
-        guard seconds >= 0, seconds.isFinite else {
-            throw SolverError(.invalidOption, "option 'time-limit' must be ≥ 0 seconds (got \(seconds))")
+        // The upper bound keeps the conversion to whole milliseconds (Int64) from overflowing.
+        guard seconds >= 0, seconds <= 1e9 else {
+            throw SolverError(.invalidOption, "option 'time-limit' must be between 0 and 10⁹ seconds (got \(seconds))")
         }
         let glpkOptions = GLPKOptions(timeLimit: seconds > 0 ? .milliseconds(Int64(seconds * 1000)) : nil,
                                       relativeMIPGap: try options.number("mip-gap"),

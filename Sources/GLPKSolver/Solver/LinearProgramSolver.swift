@@ -135,8 +135,15 @@ public struct LinearProgramSolver: MAPSolver {
         let parameters = cglpk_options(time_limit_ms: options.timeLimitMilliseconds,
                                        mip_gap: options.relativeMIPGap,
                                        integer: prepared.isInteger ? 1 : 0)
-        let outcome = try problem.solve(theta, into: &solution, options: parameters)
+        // GLPK's tolerances are absolute (a reduced cost below 1e-7 counts as zero), so tiny θ would
+        // look like a zero objective. The optimum is invariant under positive scaling: hand GLPK θ
+        // divided by the power of two that brings its largest entry into [1, 2) (exact in binary).
+        var largest: Float = 0
+        for j in 0..<theta.count { largest = max(largest, abs(theta[j])) }
+        let scale = largest > 0 ? Float(sign: .plus, exponent: largest.exponent, significand: 1) : 1
+        let normalized = (0..<theta.count).map { theta[$0] / scale }
+        let outcome = try problem.solve(normalized.span, into: &solution, options: parameters)
         let termination = try GLPKOutcome.termination(of: outcome, isInteger: prepared.isInteger)
-        return (termination, outcome.objective)
+        return (termination, outcome.objective * Double(scale))
     }
 }

@@ -1,0 +1,10 @@
+set I := 1..3;
+param c{i in I} := i + 2;
+var x{I} binary;
+var y integer, >= 0, <= 3;
+var w >= 0, <= 2.5;
+minimize obj: -sum{i in I} c[i]*x[i] - 2*y - w;
+s.t. c1: 2*x[1] + 3*x[2] + x[3] + y <= 5;
+s.t. c2: 4*x[1] + x[2] + 2*x[3] + w <= 11;
+s.t. c3{i in 1..2}: x[i] + w >= 1;
+end;
