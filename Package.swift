@@ -204,10 +204,19 @@ let package = Package(
         .testTarget(
             name: "WarcraftDataTests",
             dependencies: ["WarcraftData", "_ExampleSupport", "CombinatorialSolvers", "NumPyFormat", "TensorLayers"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "PredictThenOptimizeKitTests",
             dependencies: ["PredictThenOptimizeKit", "DifferentiableSolvers", "CombinatorialSolvers", "GLPKSolver", "_TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "DiscreteVAEKitTests",
             dependencies: ["DiscreteVAEKit", "DifferentiableSolvers", "GraphCutSolver", "TensorLayers", "CZlib"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "LatentGraphsKitTests",
             dependencies: ["LatentGraphsKit", "DifferentiableSolvers", "CombinatorialSolvers"],
             swiftSettings: strict
