@@ -95,6 +95,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/WarcraftShortestPath",
+            swiftSettings: strict
+        ),
+
         // MARK: - Predict-then-optimise example
         .target(
             name: "PredictThenOptimizeKit",
@@ -109,6 +112,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/PredictThenOptimize",
+            swiftSettings: strict
+        ),
+
         // MARK: - DiscreteVAE example
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
@@ -124,6 +130,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/DiscreteVAE",
+            swiftSettings: strict
+        ),
+
         // MARK: - LatentGraphs example
         .target(
             name: "LatentGraphsKit",
