@@ -28,5 +28,6 @@ public struct PredictThenOptimizeError: Error, Sendable, Hashable, CustomStringC
         self.message = message
     }
 
+    /// "kind: message".
     public var description: String { "\(kind.rawValue): \(message)" }
 }
