@@ -13,16 +13,26 @@
 # if any target crashes, leaks, times out or runs out of memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# A Swift trap should reach libFuzzer as a deadly signal, not run Swift's backtracer under ASan
+# (which reads freed memory while it walks the stack and is reported as a use-after-free).
+export SWIFT_BACKTRACE=enable=no
 
 seconds=${SECONDS_PER_TARGET:-60}
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(DsolveJSON NumPyReader GLPKModel)
-declare -A seeds=([DsolveJSON]=dsolve-json [NumPyReader]=numpy [GLPKModel]=glpk-model)
+[[ ${#targets[@]} -gt 0 ]] || targets=(DsolveJSON NumPyReader GLPKModel IDXReader)
+declare -A seeds=([DsolveJSON]=dsolve-json [NumPyReader]=numpy [GLPKModel]=glpk-model [IDXReader]=idx)
+
+# The IDX reader of the DiscreteVAE example: from the working tree, else from branch `vae`.
+idx_source() {
+    local path="Examples/DiscreteVAEKit/$1.swift"
+    if [[ -f "$path" ]]; then cat "$path"; else git show "vae:$path"; fi
+}
 
 scratch=.build/fuzz
-swift build -c release --sanitize=fuzzer --sanitize=address --scratch-path "$scratch" --target DsolveCore >"$scratch.build.log" 2>&1 \
-    || { tail -30 "$scratch.build.log"; exit 1; }
-products=$(swift build -c release --scratch-path "$scratch" --show-bin-path)
+build=(swift build -c release --sanitize=fuzzer --sanitize=address --scratch-path "$scratch")
+mkdir -p "$scratch"
+"${build[@]}" --target DsolveCore >"$scratch.build.log" 2>&1 || { tail -30 "$scratch.build.log"; exit 1; }
+products=$("${build[@]}" --show-bin-path)   # same flags, or SwiftPM plans a rebuild
 modules=(ArgumentParserToolInfo ArgumentParser DifferentiableSolvers CombinatorialSolvers CGLPKShim GLPKSolver CMaxflow
          GraphCutSolver NumPyFormat DsolveCore)
 objects=()
@@ -33,12 +43,22 @@ done
 status=0
 for target in "${targets[@]}"; do
     binary="$scratch/fuzz-$target"
-    swiftc -O -swift-version 6 -parse-as-library -sanitize=fuzzer,address "Fuzz/$target.swift" -o "$binary" \
-        -I "$products/Modules" -I "$products" \
-        -Xcc -fmodule-map-file=Sources/CGLPK/module.modulemap \
-        -Xcc -fmodule-map-file="$products/CGLPKShim.build/module.modulemap" -Xcc -I -Xcc Sources/CGLPKShim/include \
-        -Xcc -fmodule-map-file="$products/CMaxflow.build/module.modulemap" -Xcc -I -Xcc Sources/CMaxflow/include \
-        "${objects[@]}" -lglpk -lstdc++ >"$scratch/link-$target.log" 2>&1 || { tail -20 "$scratch/link-$target.log"; exit 1; }
+    if [[ "$target" == IDXReader ]]; then
+        sources="$scratch/idx-sources"
+        mkdir -p "$sources"
+        idx_source IDXFile >"$sources/IDXFile.swift" && idx_source DatasetError >"$sources/DatasetError.swift" \
+            || { echo "IDXReader: no IDX reader in the working tree or on branch vae"; status=1; continue; }
+        swiftc -O -swift-version 6 -parse-as-library -sanitize=fuzzer,address -module-name IDXFuzz -o "$binary" \
+            Fuzz/IDXReader.swift Fuzz/IDXGzipStub.swift "$sources/IDXFile.swift" "$sources/DatasetError.swift" \
+            >"$scratch/link-$target.log" 2>&1 || { tail -20 "$scratch/link-$target.log"; exit 1; }
+    else
+        swiftc -O -swift-version 6 -parse-as-library -sanitize=fuzzer,address "Fuzz/$target.swift" -o "$binary" \
+            -I "$products/Modules" -I "$products" \
+            -Xcc -fmodule-map-file=Sources/CGLPK/module.modulemap \
+            -Xcc -fmodule-map-file="$products/CGLPKShim.build/module.modulemap" -Xcc -I -Xcc Sources/CGLPKShim/include \
+            -Xcc -fmodule-map-file="$products/CMaxflow.build/module.modulemap" -Xcc -I -Xcc Sources/CMaxflow/include \
+            "${objects[@]}" -lglpk -lstdc++ >"$scratch/link-$target.log" 2>&1 || { tail -20 "$scratch/link-$target.log"; exit 1; }
+    fi
     corpus="$scratch/corpus/$target" artifacts="$scratch/artifacts/$target/"
     mkdir -p "$corpus" "$artifacts"
     log="$scratch/$target.log"
