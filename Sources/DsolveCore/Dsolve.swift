@@ -41,7 +41,8 @@ public struct Dsolve: Sendable {
                 : DsolveResult(exitCode: code, standardOutput: "", standardError: message + "\n")
         }
         guard let subcommand = command as? any DsolveSubcommand else {
-            return DsolveResult(exitCode: 0, standardOutput: DsolveCommand.helpMessage() + "\n", standardError: "")
+            // `help [subcommand]` and `subcommand --help` parse to ArgumentParser's help command.
+            return DsolveResult(exitCode: 0, standardOutput: DsolveCommand.helpText(for: arguments) + "\n", standardError: "")
         }
         do {
             try subcommand.execute(in: context)
@@ -59,4 +60,12 @@ struct DsolveCommand: ParsableCommand {
         abstract: "List, describe, run and benchmark the registered MAP solvers.",
         subcommands: [ListCommand.self, DescribeCommand.self, SolveCommand.self, BenchCommand.self]
     )
+
+    /// The help text a help request asks for: the named subcommand's (`bench --help`,
+    /// `help bench`), else the root's.
+    static func helpText(for arguments: [String]) -> String {
+        let names = arguments.first == "help" ? arguments.dropFirst() : arguments[...]
+        let subcommand = configuration.subcommands.first { names.first == $0._commandName }
+        return subcommand.map { helpMessage(for: $0) } ?? helpMessage()
+    }
 }

@@ -51,6 +51,17 @@ struct DsolveCatalogueTests {
         #expect(topK.contains("required") && topK.contains(#"default "maximize""#))
     }
 
+    @Test("help for a subcommand shows that subcommand's usage, however it is asked for",
+          arguments: [["bench", "--help"], ["help", "bench"], ["bench", "-h"]])
+    func subcommandHelp(arguments: [String]) throws {
+        let result = try dsolve(arguments)
+        #expect(result.exitCode == 0 && result.standardError.isEmpty)
+        #expect(result.standardOutput.contains("USAGE: dsolve bench <name>"))
+        #expect(result.standardOutput.contains("--repetitions"))
+        let root = try dsolve(["--help"])
+        #expect(root.standardOutput.contains("USAGE: dsolve <subcommand>"))
+    }
+
     @Test("describing an unknown solver fails with the known names")
     func describeUnknown() throws {
         let result = try dsolve(["describe", "shortest-path.nowhere"])

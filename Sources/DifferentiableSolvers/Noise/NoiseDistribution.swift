@@ -47,10 +47,11 @@ public enum NoiseDistribution: Sendable, Hashable, Codable {
         case .sumOfGamma(let k, let iterations):
             let shape = 1 / k
             let logT = _log(Double(iterations))
+            var sampler = GammaSampler()
             for i in range {
                 var sum = 0.0
                 for t in 1...iterations {
-                    sum += GammaSampler.sample(shape: shape, using: &generator) * (k / Double(t))
+                    sum += sampler.sample(shape: shape, using: &generator) * (k / Double(t))
                 }
                 values[i] = Float((sum - logT) / k)
             }
