@@ -3,7 +3,7 @@
 ///
 /// ```swift
 /// let sheet = ImageSheet(images: probabilities, count: 64, height: 28, width: 28, columns: 8)
-/// try sheet.portableGraymap().write(to: url)       // binary PGM (P5)
+/// let grey = sheet.greyLevels                      // 8-bit grey, row-major (e.g. for PNGImage)
 /// ```
 public struct ImageSheet: Sendable {
     /// The sheet's height in pixels.
@@ -32,9 +32,4 @@ public struct ImageSheet: Sendable {
 
     /// Grey levels 0…255, row-major.
     public var greyLevels: [UInt8] { intensities.map { UInt8(max(0, min(1, $0)) * 255 + 0.5) } }
-
-    /// The sheet as a binary portable graymap (P5).
-    public func portableGraymap() -> [UInt8] {
-        Array("P5\n\(width) \(height)\n255\n".utf8) + greyLevels
-    }
 }
