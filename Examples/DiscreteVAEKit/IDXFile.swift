@@ -40,7 +40,12 @@ public struct IDXFile: Sendable {
             let offset = 4 + 4 * axis
             let size = data[offset ..< offset + 4].reduce(0) { $0 << 8 | Int($1) }
             dimensions.append(size)
-            expected *= size
+            // A hostile header can multiply past Int.max; no file holds that many bytes.
+            let (product, overflow) = expected.multipliedReportingOverflow(by: size)
+            guard !overflow else {
+                throw DatasetError(.malformedIDX, "\(name): dimensions \(dimensions)… need more bytes than can exist")
+            }
+            expected = product
         }
         let payload = data.count - 4 - 4 * rank
         guard payload == expected else {

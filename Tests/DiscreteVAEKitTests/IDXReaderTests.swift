@@ -51,6 +51,20 @@ struct IDXReaderTests {
         #expect { try IDXFile(data: [0, 0, 8, 3, 0, 0]) } throws: { ($0 as? DatasetError)?.kind == .malformedIDX }
     }
 
+    /// The fuzzer's reproducer (Fuzz/crashes/idx-dimension-product-overflow.idx): rank 3,
+    /// dimensions 0x00496E74 × 0x0000B200 × 0x0300001C (their product overflows Int), then a
+    /// 4-byte payload.
+    @Test("Dimensions whose product overflows are a malformedIDX error, not a trap")
+    func dimensionOverflow() {
+        let header: [UInt8] = [0, 0, 8, 3, 0x00, 0x49, 0x6E, 0x74, 0x00, 0x00, 0xB2, 0x00, 0x03, 0x00, 0x00, 0x1C,
+                               0x00, 0x00, 0x00, 0x1C]
+        #expect { try IDXFile(data: header) } throws: { error in
+            (error as? DatasetError).map { $0.kind == .malformedIDX && $0.message.contains("more bytes than can exist") } ?? false
+        }
+        let huge: [UInt8] = [0, 0, 8, 4] + [UInt8](repeating: 0xFF, count: 16)
+        #expect { try IDXFile(data: huge) } throws: { ($0 as? DatasetError)?.kind == .malformedIDX }
+    }
+
     @Test("An MNIST-format directory loads, scales to [0, 1] and splits")
     func directory() throws {
         let directory = try temporaryDirectory()
