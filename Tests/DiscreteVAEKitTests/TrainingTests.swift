@@ -32,14 +32,19 @@ struct TrainingTests {
         var vae = try DiscreteVAE(encoder: ShallowPerceptron(sizes: (Self.pixels, 16, n), using: &rng),
                                   decoder: ShallowPerceptron(sizes: (n, 16, Self.pixels), using: &rng),
                                   latent: latent, estimator: estimator, learningRate: 1e-2, seed: 3)
+        let (before, after) = try Self.lossBeforeAndAfterTraining(&vae)
+        #expect(after < 0.8 * before, "\(estimator): \(before) → \(after)")
+    }
+
+    /// The −ELBO on the 200 test images before and after 60 steps on batches of 20 of them.
+    static func lossBeforeAndAfterTraining(_ vae: inout some TrainableVAE) throws -> (before: Double, after: Double) {
         let images = Self.images()
-        let before = try vae.negativeELBO(images: images, count: 200, seed: 5)
+        let before = try vae.negativeELBO(images: images, count: 200, seed: 5, batchSize: 500)
         for step in 0..<60 {
             let start = (step % 10) * 20
             _ = try vae.trainStep(images: Array(images[start * Self.pixels ..< (start + 20) * Self.pixels]), count: 20)
         }
-        let after = try vae.negativeELBO(images: images, count: 200, seed: 5)
-        #expect(after < 0.8 * before, "\(estimator): \(before) → \(after)")
+        return (before, try vae.negativeELBO(images: images, count: 200, seed: 5, batchSize: 500))
     }
 
     @Test("Estimators that do not fit the latent are typed errors")
@@ -73,13 +78,7 @@ struct StructuredTrainingTests {
         var vae = try StructuredVAE(encoder: ShallowPerceptron(sizes: (TrainingTests.pixels, 16, solver.variableCount!), using: &rng),
                                     decoder: ShallowPerceptron(sizes: (nodes, 16, TrainingTests.pixels), using: &rng),
                                     solver: solver, epsilon: .constant(0.5), learningRate: 1e-2, seed: 8)
-        let images = TrainingTests.images()
-        let before = try vae.negativeELBO(images: images, count: 200, seed: 5)
-        for step in 0..<60 {
-            let start = (step % 10) * 20
-            _ = try vae.trainStep(images: Array(images[start * TrainingTests.pixels ..< (start + 20) * TrainingTests.pixels]), count: 20)
-        }
-        let after = try vae.negativeELBO(images: images, count: 200, seed: 5)
+        let (before, after) = try TrainingTests.lossBeforeAndAfterTraining(&vae)
         #expect(after < 0.8 * before, "\(before) → \(after)")
     }
 
