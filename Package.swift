@@ -70,7 +70,7 @@ let package = Package(
         ),
 
         // MARK: - Examples
-        .target(name: "_ExampleSupport", swiftSettings: strict),
+        .target(name: "_ExampleSupport", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
         .executableTarget(
             name: "GradientFidelity",
             dependencies: [
@@ -84,7 +84,7 @@ let package = Package(
         // MARK: - Warcraft shortest path
         .target(
             name: "WarcraftData",
-            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat", "TensorLayers"],
+            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat", "TensorLayers", "_ExampleSupport"],
             path: "Examples/WarcraftData",
             swiftSettings: strict
         ),

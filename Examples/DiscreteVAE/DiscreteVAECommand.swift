@@ -44,6 +44,8 @@ struct DiscreteVAECommand: ParsableCommand {
     var graphCut: Int = 0
     @Flag(help: "The published recipe: all training images but 10 000 for validation, 100 epochs (override with --epochs).")
     var full = false
+    @Flag(help: "Write a per-step trace of each run's estimator (α, mean λ, non-zero entries against c, ‖∂L/∂θ‖) as CSV and SVG.")
+    var trace = false
     @Option(help: "Where figures and metrics are written.")
     var output: String = "out/discrete-vae"
 
@@ -76,7 +78,7 @@ struct DiscreteVAECommand: ParsableCommand {
                     continue
                 }
                 let run = ExampleRun(latent: latent, estimator: method, samples: samples, learningRate: learningRate,
-                                         seed: seed, pixels: training.pixelCount)
+                                         seed: seed, pixels: training.pixelCount, trace: trace)
                 let record = try run.train(session, epochs: epochCount, directory: directory)
                 latentRecords.append(record)
                 records.append(record)

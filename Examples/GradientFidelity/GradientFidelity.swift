@@ -92,8 +92,8 @@ struct GradientFidelity: ParsableCommand {
         [
             FidelityMethod(name: "IMLE forward (λ = 1)", estimator: .imle(lambda: 1, scheme: .forward), warmUp: 0, lambda: 1),
             FidelityMethod(name: "IMLE central (λ = 1)", estimator: .imle(lambda: 1, scheme: .central), warmUp: 0, lambda: 1),
-            FidelityMethod(name: "AIMLE forward", estimator: .aimle(scheme: .forward), warmUp: warmUp, lambda: nil),
-            FidelityMethod(name: "AIMLE central", estimator: .aimle(scheme: .central), warmUp: warmUp, lambda: nil),
+            FidelityMethod(name: "AIMLE forward", estimator: .aimle(scheme: .forward, adaptation: .paper), warmUp: warmUp, lambda: nil),
+            FidelityMethod(name: "AIMLE central", estimator: .aimle(scheme: .central, adaptation: .paper), warmUp: warmUp, lambda: nil),
             FidelityMethod(name: "AIMLE forward, fast α", estimator: .aimle(scheme: .forward, adaptation: .multiplicative()),
                            warmUp: fastWarmUp, lambda: nil),
             FidelityMethod(name: "AIMLE central, fast α", estimator: .aimle(scheme: .central, adaptation: .multiplicative()),

@@ -51,6 +51,8 @@ struct LatentGraphs: ParsableCommand {
     var quick = false
     @Flag(help: "The reference sizes: 50 000/10 000/10 000 examples, 256 hidden units, batches of 128, 3 seeds.")
     var paper = false
+    @Flag(help: "Write a per-step trace of each run's estimator (α, mean λ, non-zero entries against c, ‖∂L/∂θ‖) as CSV and SVG.")
+    var trace = false
     @Option(help: "Where data, figures and metrics are written.")
     var output: String = "out/latent-graphs"
 
@@ -83,6 +85,7 @@ struct LatentGraphs: ParsableCommand {
             epochs: quick ? 3 : epochs, batchSize: batch, evaluationBatchSize: 100)
         let (baselines, oracleDecoder) = try StructureBaselines.measure(splits: splits, settings: settings)
         if fixedOracleDecoder { settings.fixedDecoder = oracleDecoder }
+        if trace { settings.traceDirectory = directory }
         print(String(format: "decoder told the true tree: test NLL %.1f; random tree %.1f; no edges %.1f",
                      baselines.oracleTrueTreeNLL, baselines.oracleRandomTreeNLL, baselines.oracleNoEdgesNLL))
         print(String(format: "MST of last-frame distances: edge precision %.1f %%", 100 * baselines.distanceTreePrecision))

@@ -56,6 +56,8 @@ struct WarcraftShortestPath: ParsableCommand {
     var saveData: String?
     @Flag(help: "The published recipe: 10,000 / 1,000 maps, 50 epochs.")
     var full = false
+    @Option(help: "Write a per-step trace (α, mean λ, non-zero entries against c, ‖∂L/∂θ‖; CSV and SVG), with the cosine to a 200-sample reference gradient every N steps.")
+    var trace: Int?
     @Flag(help: "Continue from the checkpoints in the output directory.")
     var resume = false
     @Option(help: "Where checkpoints, figures and metrics are written.")
@@ -67,6 +69,7 @@ struct WarcraftShortestPath: ParsableCommand {
         guard train >= 1, test >= 1 else { throw ValidationError("--train and --test must be at least 1") }
         guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
+        guard trace.map({ $0 >= 1 }) ?? true else { throw ValidationError("--trace must be at least 1") }
         guard samples.map({ $0 >= 1 }) ?? true else { throw ValidationError("--samples must be at least 1") }
         guard learningRate > 0, lambda > 0, temperature >= 0, aimleTarget > 0 else {
             throw ValidationError("--learning-rate --lambda and --aimle-target must be positive, --temperature non-negative")
@@ -109,21 +112,26 @@ struct WarcraftShortestPath: ParsableCommand {
     }
 
     func run() throws {
+        let started = ContinuousClock.now
         let directory = try OutputDirectory(output)
         let (trainSet, testSet) = try loadData()
         say("Data: \(trainSet.count) training and \(testSet.count) test maps of \(trainSet.gridSize) × \(trainSet.gridSize) tiles.")
         let normalization = ImageNormalization(fitting: trainSet)
         let totalEpochs = full ? 50 : epochs
-        var runs: [MethodRun] = []
+        var runs: [WarcraftRunRecord] = []
         for method in try methods() {
-            let training = MethodTraining(settings: try settings(for: method), epochs: totalEpochs, directory: directory, resume: resume)
+            var training = WarcraftTrainingRun(settings: try settings(for: method), epochs: totalEpochs, directory: directory,
+                                               resume: resume, traceEvery: trace)
+            training.log = { say($0) }
             let (run, trainer) = try training.run(train: trainSet, test: testSet, normalization: normalization)
             runs.append(run)
             let shown = min(8, testSet.count)
             let paths = try trainer.predictedPaths(testSet, indices: 0..<shown)
             try PathSheet.render(testSet, predicted: paths, count: shown).write(to: directory.file("paths-\(method.rawValue).png"))
         }
-        let report = RunReport(runs: runs)
+        let elapsed = ContinuousClock.now - started
+        let report = RunReport(runs: runs, wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+                               trainMaps: trainSet.count, testMaps: testSet.count, gridSize: trainSet.gridSize)
         try report.write(into: directory)
         say(report.table())
         say("Wrote \(directory.url.path): metrics.json, curves.svg, loss.svg, paths-*.png, table.md.")
