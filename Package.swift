@@ -95,6 +95,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/WarcraftShortestPath",
+            exclude: ["RESULTS.md", "results", "reference"],
             swiftSettings: strict
         ),
 
@@ -130,6 +131,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/DiscreteVAE",
+            exclude: ["RESULTS.md", "results"],
             swiftSettings: strict
         ),
 
@@ -147,6 +149,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/LatentGraphs",
+            exclude: ["RESULTS.md", "results"],
             swiftSettings: strict
         ),
 

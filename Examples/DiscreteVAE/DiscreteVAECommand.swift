@@ -20,7 +20,7 @@ struct DiscreteVAECommand: ParsableCommand {
     var latent: String = "1x10"
     @Flag(help: "Skip the categorical and k-subset runs (e.g. to run --graph-cut alone).")
     var noLatentRuns = false
-    @Option(help: "Estimators (comma-separated): direct, direct:EPS, gsm, gsm:T, aimle, aimle-central, imle:LAMBDA, imle-central:LAMBDA, ste, exact.")
+    @Option(help: "Estimators (comma-separated): direct, direct:EPS, gsm, gsm:T, aimle, aimle:C, aimle-central, aimle-central:C (C: AIMLE's target c), imle:LAMBDA, imle-central:LAMBDA, ste, exact.")
     var estimator: String = "direct,direct:0.1,gsm,aimle,exact"
     @Option(help: "Training epochs per run.")
     var epochs: Int = 1

@@ -3,7 +3,7 @@
 
 Every figure in the generated file comes from a metrics file that a run of
 `WarcraftShortestPath` wrote (the command, its wall time and every epoch are in it), from
-the reference measurements in reference-torch-adaptive-imle.json, or from the published
+the reference measurements in reference/torch-adaptive-imle.json, or from the published
 tables cited below. Usage: python3 scripts/results/warcraft.py
 """
 import json
@@ -74,7 +74,7 @@ def main():
             continue
         seen.add(row["label"])
         lines.append(f'* `{row["label"]}`: `{row["command"]}`')
-    reference = EXAMPLE / "reference-torch-adaptive-imle.json"
+    reference = EXAMPLE / "reference" / "torch-adaptive-imle.json"
     if reference.exists():
         lines += ["", "## The reference implementation on the same data", "",
                   "torch-adaptive-imle's own Warcraft code (`cli/warcraft-cli.py`), run on this machine's CPU on "
