@@ -47,10 +47,10 @@ struct DeterminismTests {
     @Test("every registered solver: identical AIMLE gradients for 1, 2 and 8 threads", arguments: RegisteredSolvers.names)
     func registeredSolver(_ name: String) throws {
         let (solver, n) = try RegisteredSolvers.small(name)
-        let theta = Matrix(stacking: RegisteredSolvers.rows(name, variables: n, count: 16))
+        let theta = Matrix(stacking: RegisteredSolvers.rows(solver, variables: n, count: 16))
         func gradientBits(threads: Int) throws -> [UInt32] {
             var layer = DifferentiableSolverLayer(solver: solver, estimator: .aimle(scheme: .central), samples: 2, seed: 9,
-                                                  parallelism: .threads(threads), perturbationFloor: nonNegativeParameters.contains(name) ? 0 : nil)
+                                                  parallelism: .threads(threads), perturbationFloor: solver.parameterDomain.perturbationFloor)
             let (z, tape) = try layer.forward(theta)
             var dLdz = z
             for i in dLdz.values.indices { dLdz.values[i] = Float(i % 5) - 2 }
