@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <math.h>
 #include <setjmp.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #define CGLPK_MESSAGE_CAPACITY 16384
@@ -13,6 +14,8 @@ static _Thread_local char message_buffer[CGLPK_MESSAGE_CAPACITY];
 static _Thread_local size_t message_length;
 static _Thread_local unsigned long environment_generation;
 static _Thread_local long live_problems;
+static _Thread_local unsigned long long thread_identity;
+static atomic_ullong next_thread_identity = 1;
 
 /* Terminal hook: keeps GLPK's text for error reports; nonzero tells GLPK not to print. */
 static int capture_output(void *info, const char *text) {
@@ -195,6 +198,11 @@ const char *cglpk_messages(void) {
 
 unsigned long cglpk_environment_generation(void) {
     return environment_generation;
+}
+
+unsigned long long cglpk_thread_identity(void) {
+    if (thread_identity == 0) thread_identity = atomic_fetch_add(&next_thread_identity, 1);
+    return thread_identity;
 }
 
 int cglpk_provoke_library_error(void) {

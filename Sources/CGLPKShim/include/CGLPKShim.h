@@ -93,6 +93,10 @@ const char *cglpk_messages(void);
 /* Changes whenever the calling thread's GLPK environment is freed. */
 unsigned long cglpk_environment_generation(void);
 
+/* A number that identifies the calling thread and is never given to another thread of the
+   process, unlike pthread_t values, which the system reuses once a thread has exited. */
+unsigned long long cglpk_thread_identity(void);
+
 /* Makes GLPK fail on purpose (adds -1 columns) to exercise the error path. */
 int cglpk_provoke_library_error(void);
 

@@ -1,11 +1,6 @@
 import CGLPK
 import CGLPKShim
 import DifferentiableSolvers
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Owns one GLPK problem object and is the only place that touches it.
 ///
@@ -14,9 +9,13 @@ import Darwin
 /// the thread. The owner therefore remembers its thread and the environment generation;
 /// it frees the problem only when both still match (otherwise freeing would corrupt
 /// another environment or free twice, so it leaves the memory alone).
+///
+/// The thread is remembered by the shim's `cglpk_thread_identity()`, which no later thread
+/// receives, not by `pthread_t`: the system hands an exited thread's `pthread_t` to new
+/// threads, whose fresh environment (generation 0) would otherwise pass for the owner's.
 final class GLPKProblem {
     private let handle: OpaquePointer
-    private let thread: pthread_t
+    private let thread: UInt64
     private let generation: UInt
     /// The model this problem was built from (`nil` when read from a file).
     let source: PreparedModel?
@@ -31,7 +30,7 @@ final class GLPKProblem {
             throw SolverError(.libraryFailure, "GLPK failed to build the problem: \(GLPKMessages.current)")
         }
         handle = built
-        thread = pthread_self()
+        thread = cglpk_thread_identity()
         generation = cglpk_environment_generation()
         source = model
     }
@@ -59,7 +58,7 @@ final class GLPKProblem {
 
     private init(adopting handle: OpaquePointer) {
         self.handle = handle
-        thread = pthread_self()
+        thread = cglpk_thread_identity()
         generation = cglpk_environment_generation()
         source = nil
     }
@@ -70,7 +69,7 @@ final class GLPKProblem {
 
     /// Whether the problem object is alive and belongs to the calling thread.
     var isUsableOnCurrentThread: Bool {
-        pthread_equal(thread, pthread_self()) != 0 && generation == cglpk_environment_generation()
+        thread == cglpk_thread_identity() && generation == cglpk_environment_generation()
     }
 
     /// Sets the objective to θ and solves; writes the variable values to `solution`.
