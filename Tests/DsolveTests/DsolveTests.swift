@@ -178,6 +178,28 @@ struct DsolveErrorTests {
     }
 }
 
+@Suite("dsolve solve: MathProg translation is bounded")
+struct DsolveMathProgLimitTests {
+    @Test("a model with a hundred million set members fails with a typed message within its translation time limit")
+    func hugeModel() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dsolve-mod-\(UInt32.random(in: 0 ... .max))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let model = directory.appendingPathComponent("huge.mod")
+        try Data("set I := 1..100000000;\nvar x{I} binary;\nmaximize total: sum{i in I} x[i];\nend;\n".utf8).write(to: model)
+        let request: JSONValue = ["solver": "ilp.glpk", "theta": [[1]],
+                                  "options": ["model": .string(model.path), "format": "mathprog", "translation-time-limit": 0.5]]
+        let result = try dsolve(["solve", "-"], input: try text(request))
+        #expect(result.exitCode != 0 && result.standardOutput.isEmpty)
+        #expect(result.standardError.contains("translationLimitExceeded") || result.standardError.contains("limit of"),
+                "\(result.standardError)")
+        let badLimit: JSONValue = ["solver": "ilp.glpk", "theta": [[1]],
+                                   "options": ["model": .string(model.path), "format": "mathprog", "translation-time-limit": -1]]
+        let refused = try dsolve(["solve", "-"], input: try text(badLimit))
+        #expect(refused.exitCode != 0 && refused.standardError.contains("translation-time-limit"))
+    }
+}
+
 @Suite("dsolve bench")
 struct DsolveBenchTests {
     @Test("bench reports time per instance and throughput on one thread and on all cores")

@@ -35,23 +35,25 @@ final class GLPKProblem {
         source = model
     }
 
-    /// Reads a model file into a problem object on the calling thread.
+    /// Reads a model file into a problem object on the calling thread; a MathProg model is
+    /// translated within `limits`.
     ///
-    /// - Returns: the problem, or the shim's status (`CGLPK_READ_FAILED`,
-    ///   `CGLPK_LIBRARY_ERROR`) with GLPK's messages.
-    static func reading(format: Int32, modelPath: String, dataPath: String?)
+    /// - Returns: the problem, or the shim's status with GLPK's messages.
+    static func reading(format: Int32, modelPath: String, dataPath: String?, limits: MathProgLimits)
         -> Result<GLPKProblem, GLPKReadFailure>
     {
         var read: OpaquePointer?
         let status: Int32 = modelPath.withCString { model in
-            if let dataPath {
-                return dataPath.withCString { data in cglpk_read(format, model, data, &read) }
+            guard format == Int32(CGLPK_FORMAT_MATHPROG) else { return cglpk_read(format, model, nil, &read) }
+            guard let dataPath else {
+                return cglpk_read_mathprog(model, nil, limits.milliseconds, limits.megabytes, &read)
             }
-            return cglpk_read(format, model, nil, &read)
+            return dataPath.withCString { data in
+                cglpk_read_mathprog(model, data, limits.milliseconds, limits.megabytes, &read)
+            }
         }
         guard status == Int32(CGLPK_OK), let read else {
-            return .failure(GLPKReadFailure(isLibraryError: status == Int32(CGLPK_LIBRARY_ERROR),
-                                            messages: GLPKMessages.raw))
+            return .failure(GLPKReadFailure(status: status, messages: GLPKMessages.raw))
         }
         return .success(GLPKProblem(adopting: read))
     }
