@@ -37,6 +37,10 @@ public struct DiscreteVAE<Encoder: VAENetwork, Decoder: VAENetwork>: TrainableVA
     public var latentLabel: String { latent.description }
     /// Perturb-and-MAP samples per image in training.
     public var sampleCount: Int { layer.samples }
+    /// "−ELBO" for categorical latents (Gumbel-max samples softmax(θ) exactly, so the KL term
+    /// is the posterior's); "reconstruction + marginal KL" for k-subsets, whose perturb-and-MAP
+    /// distribution is not the one the KL term measures.
+    public var lossName: String { latent.isCategorical ? "−ELBO" : "reconstruction + marginal KL" }
 
     /// Creates the model.
     ///

@@ -42,7 +42,7 @@ public struct VAETraining: Sendable {
     /// - Throws: ``VAEError`` when a step fails or the loss stops being finite.
     public func run<Model: TrainableVAE>(_ vae: inout Model, epochs: Int, label: String? = nil) throws(VAEError) -> TrainingRecord {
         var record = TrainingRecord(estimator: vae.label, latent: vae.latentLabel, samples: vae.sampleCount,
-                                    trainingImages: training.count)
+                                    trainingImages: training.count, lossName: vae.lossName)
         let pixels = training.pixelCount
         let batches = training.count / batchSize
         for epoch in 1...max(epochs, 1) {
