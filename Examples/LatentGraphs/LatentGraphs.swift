@@ -59,21 +59,24 @@ struct LatentGraphs: ParsableCommand {
     var output: String = "out/latent-graphs"
 
     func validate() throws {
-        guard timesteps >= 2, vertices >= 3 else { throw ValidationError("need --timesteps ≥ 2 and --vertices ≥ 3") }
-        guard train >= 1, valid >= 1, test >= 1, epochs >= 1, batchSize >= 1, hidden >= 1, samples >= 1, seeds >= 1 else {
-            throw ValidationError("sizes, epochs, batch size, hidden units, samples and seeds must be ≥ 1")
+        try OptionCheck.check(timesteps, option: "--timesteps", in: 2 ... 1_000)
+        try OptionCheck.check(vertices, option: "--vertices", in: 3 ... 200)
+        for (value, option) in [(train, "--train"), (valid, "--valid"), (test, "--test")] {
+            try OptionCheck.check(value, option: option, in: 1 ... 1_000_000)
         }
-        guard (try? Self.choices(estimators)) != nil else {
-            throw ValidationError("--estimators must name some of \(EstimatorChoice.allCases.map(\.rawValue))")
-        }
-        guard let grid = try? Self.numbers(lambdas), grid.allSatisfy({ $0 > 0 }) else {
-            throw ValidationError("--lambdas must be numbers > 0")
-        }
+        try OptionCheck.check(epochs, option: "--epochs", in: 1 ... 100_000)
+        try OptionCheck.check(batchSize, option: "--batch-size", in: 1 ... 100_000)
+        try OptionCheck.check(hidden, option: "--hidden", in: 1 ... 4_096)
+        try OptionCheck.check(samples, option: "--samples", in: 1 ... 1_000)
+        try OptionCheck.check(seeds, option: "--seeds", in: 1 ... 1_000)
+        try OptionCheck.check(learningRate, option: "--learning-rate", in: 0 ... 1e3, exclusiveLowerBound: true)
+        try OptionCheck.check(lambda, option: "--lambda", in: 0 ... 1e6, exclusiveLowerBound: true)
+        try OptionCheck.check(temperature, option: "--temperature", in: 0 ... 1e3, exclusiveLowerBound: true)
+        _ = try Self.choices(estimators)
+        _ = try Self.numbers(lambdas)
         if let k = predictionSteps, k < 1 || (timesteps - 1) % k != 0 {
-            throw ValidationError("--prediction-steps must divide T − 1 = \(timesteps - 1)")
+            throw OptionError(option: "--prediction-steps", "must divide T − 1 = \(timesteps - 1) (got \(k))")
         }
-        guard temperature > 0 else { throw ValidationError("--temperature must be > 0") }
-        guard lambda > 0 else { throw ValidationError("--lambda must be > 0") }
     }
 
     func run() throws {
@@ -133,21 +136,11 @@ struct LatentGraphs: ParsableCommand {
                       test: made[2].normalized(from: range), graph: try CompleteGraph(vertexCount: vertices))
     }
 
-    static func choices(_ text: String) throws -> [EstimatorChoice] {
-        try text.split(separator: ",").map { name in
-            guard let choice = EstimatorChoice(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("unknown estimator '\(name)'")
-            }
-            return choice
-        }
+    static func choices(_ text: String) throws(OptionError) -> [EstimatorChoice] {
+        try OptionCheck.choices(text, option: "--estimators")
     }
 
-    static func numbers(_ text: String) throws -> [Float] {
-        try text.split(separator: ",").map { item in
-            guard let value = Float(item.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("'\(item)' is not a number")
-            }
-            return value
-        }
+    static func numbers(_ text: String) throws(OptionError) -> [Float] {
+        try OptionCheck.numbers(text, option: "--lambdas", in: 0 ... 1e6, exclusiveLowerBound: true).map(Float.init)
     }
 }

@@ -62,16 +62,20 @@ struct WarcraftShortestPath: ParsableCommand {
     var output: String = "out/warcraft"
 
     func validate() throws {
+        _ = try OptionCheck.items(method, option: "--method")
         _ = try methods()
-        guard grid >= 2 else { throw ValidationError("--grid must be at least 2") }
-        guard train >= 1, test >= 1 else { throw ValidationError("--train and --test must be at least 1") }
-        guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
-        guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
-        guard samples.map({ $0 >= 1 }) ?? true else { throw ValidationError("--samples must be at least 1") }
-        guard learningRate > 0, lambda > 0, temperature >= 0, aimleTarget > 0 else {
-            throw ValidationError("--learning-rate --lambda and --aimle-target must be positive, --temperature non-negative")
+        try OptionCheck.check(grid, option: "--grid", in: 2 ... 100)
+        for (value, option) in [(train, "--train"), (test, "--test")] {
+            try OptionCheck.check(value, option: option, in: 1 ... 1_000_000)
         }
-        _ = try milestoneEpochs()
+        try OptionCheck.check(epochs, option: "--epochs", in: 1 ... 100_000)
+        try OptionCheck.check(batchSize, option: "--batch-size", in: 1 ... 100_000)
+        if let samples { try OptionCheck.check(samples, option: "--samples", in: 1 ... 10_000) }
+        try OptionCheck.check(learningRate, option: "--learning-rate", in: 0 ... 1e3, exclusiveLowerBound: true)
+        try OptionCheck.check(lambda, option: "--lambda", in: 0 ... 1e6, exclusiveLowerBound: true)
+        try OptionCheck.check(temperature, option: "--temperature", in: 0 ... 1e3)
+        try OptionCheck.check(aimleTarget, option: "--aimle-target", in: 0 ... 1e6, exclusiveLowerBound: true)
+        _ = try OptionCheck.integers(milestones, option: "--milestones", in: 1 ... 100_000)
     }
 
     func methods() throws -> [WarcraftMethod] {
