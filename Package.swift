@@ -229,6 +229,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "ExampleCommandTests",
+            dependencies: [
+                "GradientFidelity", "LatentGraphs", "DiscreteVAE", "PredictThenOptimize", "WarcraftShortestPath",
+                "_ExampleSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "LatentGraphsKitTests",
             dependencies: ["LatentGraphsKit", "DifferentiableSolvers", "CombinatorialSolvers"],
             swiftSettings: strict

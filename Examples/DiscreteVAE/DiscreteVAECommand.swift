@@ -50,15 +50,39 @@ struct DiscreteVAECommand: ParsableCommand {
     var output: String = "out/discrete-vae"
 
     func validate() throws {
-        guard graphCut >= 0 else { throw ValidationError("--graph-cut must be ≥ 0") }
-        guard epochs >= 1, batchSize >= 1, samples >= 1 else { throw ValidationError("--epochs, --batch-size and --samples must be ≥ 1") }
-        guard trainLimit >= 0, testLimit >= 0, validation >= 0 else { throw ValidationError("limits must be ≥ 0") }
-        guard learningRate > 0 else { throw ValidationError("--learning-rate must be > 0") }
+        try OptionCheck.check(graphCut, option: "--graph-cut", in: 0 ... 1_000)
+        try OptionCheck.check(epochs, option: "--epochs", in: 1 ... 100_000)
+        try OptionCheck.check(batchSize, option: "--batch-size", in: 1 ... 1_000_000)
+        try OptionCheck.check(samples, option: "--samples", in: 1 ... 10_000)
+        for (value, option) in [(trainLimit, "--train-limit"), (validation, "--validation"), (testLimit, "--test-limit")] {
+            try OptionCheck.check(value, option: option, in: 0 ... 10_000_000)
+        }
+        try OptionCheck.check(learningRate, option: "--learning-rate", in: 0 ... 1e3, exclusiveLowerBound: true)
+        _ = try latents()
+        _ = try estimators()
+    }
+
+    /// The latents of --latent.
+    func latents() throws(OptionError) -> [LatentStructure] {
+        try OptionCheck.items(latent, option: "--latent").map { (item) throws(OptionError) in
+            do throws(VAEError) { return try LatentStructure(parsing: item) } catch {
+                throw OptionError(option: "--latent", error.message)
+            }
+        }
+    }
+
+    /// The estimators of --estimator.
+    func estimators() throws(OptionError) -> [VAEEstimator] {
+        try OptionCheck.items(estimator, option: "--estimator").map { (item) throws(OptionError) in
+            do throws(VAEError) { return try VAEEstimator(parsing: item) } catch {
+                throw OptionError(option: "--estimator", error.message)
+            }
+        }
     }
 
     func run() throws {
-        let latents = try latent.split(separator: ",").map { try LatentStructure(parsing: String($0)) }
-        let estimators = try estimator.split(separator: ",").map { try VAEEstimator(parsing: String($0)) }
+        let latents = try latents()
+        let estimators = try estimators()
         let (allTraining, allTest) = try ImageSet.loadMNISTFormat(directory: data)
         let (fit, held) = allTraining.split(validationCount: full ? 10_000 : validation)
         let training = full || trainLimit == 0 ? fit : fit.prefix(trainLimit)

@@ -39,8 +39,8 @@ struct ExampleRun {
         let record = try session.run(&vae, epochs: epochs, label: "\(latent) \(estimator)",
                                      traceDirectory: trace ? directory : nil)
         if let last = record.epochs.last {
-            print(String(format: "%@ %@: test −ELBO %.2f (validation %.2f), %.1f s/epoch",
-                         latent.description, estimator.description, last.testLoss, last.validationLoss, record.secondsPerEpoch))
+            print(String(format: "%@ %@: test %@ %.2f (validation %.2f), %.1f s/epoch", latent.description,
+                         estimator.description, record.lossName, last.testLoss, last.validationLoss, record.secondsPerEpoch))
         }
         let test = session.test, shown = min(32, test.count)
         let originals = Array(test.pixels[0 ..< shown * test.pixelCount])

@@ -43,6 +43,10 @@ public struct DiscreteVAE<Encoder: VAENetwork, Decoder: VAENetwork>: TrainableVA
     public var sampleCount: Int { layer.samples }
     /// Adaptive IMLE's target c, when the estimator is adaptive IMLE.
     public var adaptiveTarget: Double? { estimator.gradientEstimator(step: 0, latent: latent)?.adaptiveTarget }
+    /// "−ELBO" for categorical latents (Gumbel-max samples softmax(θ) exactly, so the KL term
+    /// is the posterior's); "reconstruction + marginal KL" for k-subsets, whose perturb-and-MAP
+    /// distribution is not the one the KL term measures.
+    public var lossName: String { latent.isCategorical ? "−ELBO" : "reconstruction + marginal KL" }
 
     /// Creates the model.
     ///

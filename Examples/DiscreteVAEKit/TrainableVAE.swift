@@ -8,6 +8,10 @@ public protocol TrainableVAE {
     var latentLabel: String { get }
     /// Samples per image in training.
     var sampleCount: Int { get }
+    /// The name of the loss that ``negativeELBO(images:count:seed:batchSize:)`` measures:
+    /// "−ELBO" only when its KL term is the KL divergence of the distribution the encoder
+    /// actually samples; otherwise it says what the two terms are.
+    var lossName: String { get }
     /// One optimiser step on `count` binary images; returns the batch's negative ELBO.
     mutating func trainStep(images: [Float], count: Int) throws(VAEError) -> Float
     /// The mean negative ELBO of binary images with evaluation noise from `seed`.

@@ -39,8 +39,8 @@ public enum VAEEstimator: Sendable, Hashable, Codable, CustomStringConvertible {
     public init(parsing text: String) throws(VAEError) {
         let parts = text.lowercased().split(separator: ":", maxSplits: 1).map(String.init)
         let argument = parts.count == 2 ? Double(parts[1]) : nil
-        if parts.count == 2, argument == nil || !(argument! > 0) {
-            throw VAEError("estimator '\(text)': '\(parts[1])' is not a positive number")
+        if parts.count == 2, !(argument.map { $0 > 0 && $0.isFinite } ?? false) {
+            throw VAEError("estimator '\(text)': '\(parts[1])' is not a finite positive number")
         }
         switch (parts[0], argument) {
         case ("direct", nil): self = .direct(.paper)

@@ -45,7 +45,7 @@ public struct VAETraining: Sendable {
     public func run<Model: TrainableVAE>(_ vae: inout Model, epochs: Int, label: String? = nil,
                                          traceDirectory: OutputDirectory? = nil) throws(VAEError) -> TrainingRecord {
         var record = TrainingRecord(estimator: vae.label, latent: vae.latentLabel, samples: vae.sampleCount,
-                                    trainingImages: training.count)
+                                    trainingImages: training.count, lossName: vae.lossName)
         let pixels = training.pixelCount
         let batches = training.count / batchSize
         var trace = TrainingTrace(target: vae.adaptiveTarget ?? 0)

@@ -65,16 +65,20 @@ struct WarcraftShortestPath: ParsableCommand {
     var output: String = "out/warcraft"
 
     func validate() throws {
+        _ = try OptionCheck.items(method, option: "--method")
         _ = try methods()
-        guard grid >= 2 else { throw ValidationError("--grid must be at least 2") }
-        guard trainCount >= 1, testCount >= 1 else { throw ValidationError("--train and --test must be at least 1") }
-        guard epochCount >= 1 else { throw ValidationError("--epochs must be at least 1") }
-        guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
-        guard trace.map({ $0 >= 1 }) ?? true else { throw ValidationError("--trace must be at least 1") }
-        guard samples.map({ $0 >= 1 }) ?? true else { throw ValidationError("--samples must be at least 1") }
-        guard initialLearningRate > 0, initialLearningRate.isFinite, lambda > 0, temperature >= 0, aimleTarget > 0 else {
-            throw ValidationError("--learning-rate --lambda and --aimle-target must be positive, --temperature non-negative")
+        try OptionCheck.check(grid, option: "--grid", in: 2 ... 100)
+        for (value, option) in [(trainCount, "--train"), (testCount, "--test")] {
+            try OptionCheck.check(value, option: option, in: 1 ... 1_000_000)
         }
+        try OptionCheck.check(epochCount, option: "--epochs", in: 1 ... 100_000)
+        try OptionCheck.check(batchSize, option: "--batch-size", in: 1 ... 100_000)
+        if let samples { try OptionCheck.check(samples, option: "--samples", in: 1 ... 10_000) }
+        if let trace { try OptionCheck.check(trace, option: "--trace", in: 1 ... 1_000_000) }
+        try OptionCheck.check(initialLearningRate, option: "--learning-rate", in: 0 ... 1e3, exclusiveLowerBound: true)
+        try OptionCheck.check(lambda, option: "--lambda", in: 0 ... 1e6, exclusiveLowerBound: true)
+        try OptionCheck.check(temperature, option: "--temperature", in: 0 ... 1e3)
+        try OptionCheck.check(aimleTarget, option: "--aimle-target", in: 0 ... 1e6, exclusiveLowerBound: true)
         _ = try milestoneEpochs()
     }
 
@@ -97,12 +101,7 @@ struct WarcraftShortestPath: ParsableCommand {
     }
 
     func milestoneEpochs() throws -> [Int] {
-        try (milestones ?? (full ? "30,40" : "9,11")).split(separator: ",").map {
-            guard let epoch = Int($0.trimmingCharacters(in: .whitespaces)), epoch >= 1 else {
-                throw ValidationError("--milestones must be positive integers, got '\($0)'")
-            }
-            return epoch
-        }
+        try OptionCheck.integers(milestones ?? (full ? "30,40" : "9,11"), option: "--milestones", in: 1 ... 100_000)
     }
 
     func settings(for method: WarcraftMethod) throws -> WarcraftTrainingSettings {

@@ -108,13 +108,11 @@ public struct DifferentiableSolverLayer<Solver: MAPSolver>: Sendable {
         step &+= 1
         let (solver, noise, seed, count, floor) = (self.solver, self.noise, self.seed, samples, perturbationFloor)
         let n = theta.columns
-        let shift = solver.sense.sign * forwardTemperature
-        let multiplicative = if case .perturbedOptimizer(let c) = estimator { c.multiplicative } else { false }
-        if multiplicative, let bad = theta.values.firstIndex(where: { $0 <= 0 }) {
+        let perturbation = ForwardPerturbation(self)
+        if perturbation.multiplicative, let bad = theta.values.firstIndex(where: { $0 <= 0 }) {
             throw LayerError(.invalidConfiguration,
                              "the multiplicative perturbed optimiser needs θ > 0; θ[\(bad / max(n, 1)), \(bad % max(n, 1))] = \(theta.values[bad])")
         }
-        let halfVariance = forwardTemperature * forwardTemperature / 2
         let chunks: [(noise: [Float], samples: [Float])]
         do {
             chunks = try parallelChunks(count: theta.rows, parallelism: parallelism) {
@@ -128,13 +126,8 @@ public struct DifferentiableSolverLayer<Solver: MAPSolver>: Sendable {
                     noise.fill(&noiseBlock, range: first ..< first + count * n, using: &generator)
                     for s in 0..<count {
                         let offset = first + s * n
-                        if multiplicative {
-                            // θ ∘ exp(σZ − σ²/2), Berthet et al. 2020, §3.1.
-                            for j in 0..<n {
-                                oracle.input[j] = theta.values[b * n + j] * Float(_exp(Double(shift * noiseBlock[offset + j] - halfVariance)))
-                            }
-                        } else {
-                            for j in 0..<n { oracle.input[j] = theta.values[b * n + j] + shift * noiseBlock[offset + j] }
+                        for j in 0..<n {
+                            oracle.input[j] = perturbation.unfloored(theta.values[b * n + j], noise: noiseBlock[offset + j])
                         }
                         try oracle.solve(row: b)
                         for j in 0..<n { sampleBlock[offset + j] = oracle.output[j] }
