@@ -8,11 +8,11 @@ enum EstimatorChoice: String, CaseIterable, Codable {
     case imleCentral = "imle-central"
     case gumbelSoftmax = "gumbel-softmax"
 
-    /// The estimators to train, one per λ for IMLE.
-    func estimators(lambdas: [Float], temperature: Float, edgeCount: Int) -> [GradientEstimator] {
+    /// The estimators to train, one per λ for IMLE; `aimleTarget` is AIMLE's target c.
+    func estimators(lambdas: [Float], temperature: Float, edgeCount: Int, aimleTarget: Double = 1) -> [GradientEstimator] {
         switch self {
-        case .aimleForward: [.aimle(scheme: .forward)]
-        case .aimleCentral: [.aimle(scheme: .central)]
+        case .aimleForward: [.aimle(AIMLEConfiguration(scheme: .forward, targetNonZeros: aimleTarget))]
+        case .aimleCentral: [.aimle(AIMLEConfiguration(scheme: .central, targetNonZeros: aimleTarget))]
         case .imleForward: lambdas.map { .imle(lambda: $0, scheme: .forward) }
         case .imleCentral: lambdas.map { .imle(lambda: $0, scheme: .central) }
         // Straight-through Gumbel-softmax with one softmax over all edges: the forward pass

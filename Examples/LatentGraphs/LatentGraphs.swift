@@ -45,6 +45,8 @@ struct LatentGraphs: ParsableCommand {
     var lambdaSweep = false
     @Option(help: "IMLE λ grid of the λ sweep (comma-separated).")
     var lambdas: String = "1,10,100"
+    @Option(help: "AIMLE's target c: the mean number of edges in which the two perturbed trees differ (the paper's generic c = 1).")
+    var aimleTarget: Double = 1
     @Option(help: "Gumbel-softmax temperature.")
     var temperature: Float = 1
     @Option(help: "Seed of the data.")
@@ -74,6 +76,7 @@ struct LatentGraphs: ParsableCommand {
         try OptionCheck.check(learningRate, option: "--learning-rate", in: 0 ... 1e3, exclusiveLowerBound: true)
         try OptionCheck.check(lambda, option: "--lambda", in: 0 ... 1e6, exclusiveLowerBound: true)
         try OptionCheck.check(temperature, option: "--temperature", in: 0 ... 1e3, exclusiveLowerBound: true)
+        try OptionCheck.check(aimleTarget, option: "--aimle-target", in: 0 ... 1e6, exclusiveLowerBound: true)
         _ = try Self.choices(estimators)
         _ = try Self.numbers(lambdas)
         if let k = predictionSteps, k < 1 || (timesteps - 1) % k != 0 {
@@ -82,6 +85,7 @@ struct LatentGraphs: ParsableCommand {
     }
 
     func run() throws {
+        let started = Date()
         let sizes = paper ? (50_000, 10_000, 10_000) : quick ? (300, 100, 200) : (train, valid, test)
         let width = paper ? 256 : hidden, batch = paper ? 128 : batchSize, seedCount = paper ? 3 : seeds
         let directory = try OutputDirectory(output)
@@ -102,7 +106,8 @@ struct LatentGraphs: ParsableCommand {
         var grid = sweeps ? try Self.numbers(lambdas) : [lambda]
         for choice in try Self.choices(estimators) {
             for seed in 0..<UInt64(seedCount) {
-                for estimator in choice.estimators(lambdas: grid, temperature: temperature, edgeCount: splits.graph.edgeCount) {
+                for estimator in choice.estimators(lambdas: grid, temperature: temperature, edgeCount: splits.graph.edgeCount,
+                                                          aimleTarget: aimleTarget) {
                     let run = try TrainingRun.train(choice, estimator: estimator, seed: seed, splits: splits, settings: settings)
                     print(String(format: "%@ seed %llu: test ELBO %.1f, edge precision %.1f %% (MAP tree %.1f %%), %.1f s/epoch",
                                  run.estimatorName, seed, run.test.elbo, 100 * run.test.sampled.precision,
@@ -110,7 +115,8 @@ struct LatentGraphs: ParsableCommand {
                     runs.append(run)
                     // Written after every run, so a long session leaves its results behind.
                     try LatentGraphsReport(timesteps: timesteps, sizes: [sizes.0, sizes.1, sizes.2], settings: settings,
-                                           baselines: baselines, runs: runs).write(to: directory)
+                                           baselines: baselines, runs: runs,
+                                           wallSeconds: Date().timeIntervalSince(started)).write(to: directory)
                 }
                 if seed == 0, let best = runs.filter({ $0.estimator == choice }).max(by: { $0.valid.elbo < $1.valid.elbo }),
                    let chosen = best.lambda {

@@ -12,6 +12,10 @@ struct LatentGraphsReport: Encodable {
     let baselines: StructureBaselines
     let runs: [RunResult]
     let summary: [SummaryRow]
+    /// The command line that produced the runs.
+    let command: String
+    /// Wall-clock seconds from the start of the command to this report.
+    let wallSeconds: Double
 
     struct SummaryRow: Encodable {
         let estimator: EstimatorChoice
@@ -26,7 +30,11 @@ struct LatentGraphsReport: Encodable {
         let paper: PaperTable.Row?
     }
 
-    init(timesteps: Int, sizes: [Int], settings: RunSettings, baselines: StructureBaselines, runs: [RunResult]) {
+    init(timesteps: Int, sizes: [Int], settings: RunSettings, baselines: StructureBaselines, runs: [RunResult],
+         wallSeconds: Double = 0) {
+        command = ([URL(fileURLWithPath: CommandLine.arguments.first ?? "LatentGraphs").lastPathComponent]
+                   + CommandLine.arguments.dropFirst()).joined(separator: " ")
+        self.wallSeconds = wallSeconds
         self.timesteps = timesteps
         self.sizes = sizes
         hiddenUnits = settings.configuration.encoderHiddenSize

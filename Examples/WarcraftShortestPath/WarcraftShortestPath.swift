@@ -14,9 +14,9 @@ struct WarcraftShortestPath: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Learn Warcraft terrain costs end to end through a shortest-path solver.",
         discussion: """
-        By default trains AIMLE (central differences, target c = 10, no noise) for 12 epochs on \
-        2,000 generated 12 × 12 maps with Adam 2e-3 divided by 10 after epochs 9 and 11: about \
-        four minutes on 2 cores in release mode. --full runs the published recipe: 10,000 training \
+        By default trains AIMLE (central differences, target c = 10, no noise) for 6 epochs on \
+        4,000 generated 12 × 12 maps with Adam 2e-3 divided by 10 after epochs 4 and 5: about \
+        three minutes on 2 cores in release mode. --full runs the published recipe: 10,000 training \
         and 1,000 test maps, 50 epochs, Adam 5e-4 divided by 10 at epochs 30 and 40, batches of 70. \
         --data DIR trains on the published dataset's .npy files instead.
         """)
@@ -25,17 +25,17 @@ struct WarcraftShortestPath: ParsableCommand {
     var method: String = WarcraftMethod.aimleCentral.rawValue
     @Option(help: "Tiles per side H of generated maps (ignored with --data).")
     var grid: Int = 12
-    @Option(help: "Generated training maps (default 2,000; --full: 10,000, the published set's size).")
+    @Option(help: "Generated training maps (default 4,000; --full: 10,000, the published set's size).")
     var train: Int?
     @Option(help: "Generated test maps (default 200; --full: 1,000).")
     var test: Int?
-    @Option(help: "Training epochs (default 12; --full: 50).")
+    @Option(help: "Training epochs (default 6; --full: 50).")
     var epochs: Int?
     @Option(help: "Maps per training step.")
     var batchSize: Int = 70
     @Option(help: "Initial Adam learning rate (default 2e-3; --full: 5e-4, the published recipe).")
     var learningRate: Float?
-    @Option(help: "Epochs after which the learning rate is divided by 10, comma-separated (default 9,11; --full: 30,40).")
+    @Option(help: "Epochs after which the learning rate is divided by 10, comma-separated (default 4,5; --full: 30,40).")
     var milestones: String?
     @Option(help: "λ of IMLE and blackbox.")
     var lambda: Float = 20
@@ -83,11 +83,11 @@ struct WarcraftShortestPath: ParsableCommand {
     }
 
     /// The default command is a few minutes on two cores that already trains AIMLE to a model
-    /// that solves the task (2,000 maps, 12 epochs, Adam 2e-3 divided by 10 after epochs 9
-    /// and 11); --full is the published recipe. Explicit options override either.
-    var trainCount: Int { train ?? (full ? 10_000 : 2_000) }
+    /// that solves the task (4,000 maps, 6 epochs, Adam 2e-3 divided by 10 after epochs 4
+    /// and 5); --full is the published recipe. Explicit options override either.
+    var trainCount: Int { train ?? (full ? 10_000 : 4_000) }
     var testCount: Int { test ?? (full ? 1_000 : 200) }
-    var epochCount: Int { epochs ?? (full ? 50 : 12) }
+    var epochCount: Int { epochs ?? (full ? 50 : 6) }
     var initialLearningRate: Float { learningRate ?? (full ? 5e-4 : 2e-3) }
 
     func methods() throws -> [WarcraftMethod] {
@@ -101,7 +101,7 @@ struct WarcraftShortestPath: ParsableCommand {
     }
 
     func milestoneEpochs() throws -> [Int] {
-        try OptionCheck.integers(milestones ?? (full ? "30,40" : "9,11"), option: "--milestones", in: 1 ... 100_000)
+        try OptionCheck.integers(milestones ?? (full ? "30,40" : "4,5"), option: "--milestones", in: 1 ... 100_000)
     }
 
     func settings(for method: WarcraftMethod) throws -> WarcraftTrainingSettings {

@@ -37,12 +37,16 @@ def rows_of(metrics, label):
             "method": run["method"],
             "estimator": run["estimator"],
             "noise": run["settings"]["noise"],
+            "learning_rate": run["settings"]["learningRate"],
+            "target": run["settings"]["aimleTarget"] if run["method"].startswith("aimle") else None,
+            "temperature": run["settings"]["temperature"],
             "data": f'{metrics["trainMaps"]} / {metrics["testMaps"]}, {metrics["gridSize"]} × {metrics["gridSize"]}',
             "epochs": last["epoch"],
             "test": test,
             "train_seconds": seconds,
             "wall": metrics["wallSeconds"],
             "command": metrics["command"],
+            "note": metrics.get("note"),
         }
 
 
@@ -60,20 +64,47 @@ def main():
         metrics = load(path)
         runs += list(rows_of(metrics, path.stem))
     lines += ["## Our runs (generated 12 × 12 maps)", "",
-              "| run | method | noise | train / test maps | epochs | cost-optimal % | perfect match % | regret | training s | wall s |",
-              "|---|---|---|---|---|---|---|---|---|---|"]
+              "| run | method | c | noise (τ) | Adam lr | train / test maps | epochs | cost-optimal % | perfect match % | regret | training s | wall s |",
+              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for row in runs:
         test = row["test"]
-        lines.append(f'| {row["label"]} | {row["estimator"]} | {row["noise"]} | {row["data"]} | {row["epochs"]} | '
+        target = "—" if row["target"] is None else f'{row["target"]:g}'
+        noise = row["noise"] if row["noise"] == "none" else f'{row["noise"]} ({row["temperature"]:g})'
+        lines.append(f'| {row["label"]} | {row["estimator"]} | {target} | {noise} | {row["learning_rate"]:g} | {row["data"]} | {row["epochs"]} | '
                      f'{percent(test, "costOptimal")} | {percent(test, "perfectMatch")} | '
-                     f'{test.get("normalizedRegret", float("nan")):.4f} | {row["train_seconds"]:.0f} | {row["wall"]:.0f} |')
+                     f'{test.get("normalizedRegret", float("nan")):.4f} | {row["train_seconds"]:.0f} | '
+                     f'{"—" if row["wall"] is None else format(row["wall"], ".0f")} |')
     lines += ["", "Commands:", ""]
     seen = set()
     for row in runs:
         if row["label"] in seen:
             continue
         seen.add(row["label"])
-        lines.append(f'* `{row["label"]}`: `{row["command"]}`')
+        note = f' ({row["note"]})' if row.get("note") else ""
+        lines.append(f'* `{row["label"]}`: `{row["command"]}`{note}')
+    traces = sorted((RESULTS / "traces").glob("*.csv"))
+    if traces:
+        lines += ["", "## Traces (`--trace 5`: 500 / 200 maps, 5 epochs, Adam 5e-4, Sum-of-Gamma noise)", "",
+                  "Per-step α, mean λ and the mean number of cells in which the two perturbed paths differ "
+                  "(the sparsity signal of Eq. 9), averaged over the run; the share of steps whose gradient was zero; "
+                  "and the mean cosine, every 5 steps, with a 200-sample Gaussian-smoothing reference gradient. "
+                  "`tr-c1` is AIMLE with the paper's α rule (η = 10⁻³) and c = 1, `tr-c10` the multiplicative rule "
+                  "and c = 10. Plots: `results/traces/*.svg`.", "",
+                  "| trace | steps | mean α | mean λ | mean ‖z_L − z_R‖₀ | target c | zero-gradient steps % | mean cosine |",
+                  "|---|---|---|---|---|---|---|---|"]
+        import csv
+        for path in traces:
+            with open(path) as handle:
+                rows = list(csv.DictReader(handle))
+            count = len(rows)
+            mean = lambda key: sum(float(r[key]) for r in rows) / max(count, 1)
+            zero = 100 * sum(1 for r in rows if float(r["gradient_norm"]) == 0) / max(count, 1)
+            cosines = [float(r["reference_cosine"]) for r in rows if r["reference_cosine"]]
+            cosine = f"{sum(cosines) / len(cosines):.2f}" if cosines else "—"
+            target = f'{float(rows[0]["target_c"]):g}' if rows and mean("alpha") > 0 else "—"
+            lines.append(f'| {path.stem.split("-trace")[0]} | {count} | {mean("alpha"):.4f} | '
+                         f'{mean("mean_lambda"):.2f} | {mean("mean_nonzeros"):.2f} | {target} | '
+                         f'{zero:.0f} | {cosine} |')
     reference = EXAMPLE / "reference" / "torch-adaptive-imle.json"
     if reference.exists():
         lines += ["", "## The reference implementation on the same data", "",
