@@ -64,8 +64,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable, Codabl
             mantissas[2 * pair] = UInt32(truncatingIfNeeded: word >> 41)
             mantissas[2 * pair + 1] = UInt32(truncatingIfNeeded: word >> 9) & 0x007F_FFFF
         }
-        // 1 + m · 2⁻²³ minus (1 − 2⁻²⁴) is exactly (2m + 1) · 2⁻²⁴.
-        let uniform = unsafeBitCast(mantissas | 0x3F80_0000, to: SIMD8<Float>.self) - (1 - 0x1p-24)
+        let uniform = SIMD8<Float>(uniformFromMantissas: mantissas)
         return -fastLogarithm(-fastLogarithm(uniform))
     }
 
