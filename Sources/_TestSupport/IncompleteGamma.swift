@@ -48,13 +48,22 @@ public func gammaByInversion(shape a: Double, uniform u: Double) -> Double {
     return exp((low + high) / 2)
 }
 
-/// The Kolmogorov–Smirnov distance between a sample and a continuous CDF.
+/// The Kolmogorov–Smirnov distance between a sample and a CDF that is continuous except
+/// possibly for an atom at the sample's smallest value (e.g. deviates rounded to 0).
+///
+/// Tied values are compared once, after the tie: where the model has an atom, F jumps there
+/// as the empirical CDF does; comparing F(x) with the count before the tie would measure
+/// the atom itself.
 public func kolmogorovSmirnovDistance(_ sample: [Double], cdf: (Double) -> Double) -> Double {
     let sorted = sample.sorted(), n = Double(sample.count)
-    var distance = 0.0
-    for (index, x) in sorted.enumerated() {
-        let f = cdf(x)
-        distance = max(distance, abs(f - Double(index) / n), abs(f - Double(index + 1) / n))
+    var distance = 0.0, start = 0
+    while start < sorted.count {
+        var end = start + 1
+        while end < sorted.count && sorted[end] == sorted[start] { end += 1 }
+        let f = cdf(sorted[start])
+        distance = max(distance, abs(f - Double(end) / n))
+        if end == start + 1 { distance = max(distance, abs(f - Double(start) / n)) }
+        start = end
     }
     return distance
 }
