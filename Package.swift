@@ -70,7 +70,7 @@ let package = Package(
         ),
 
         // MARK: - Examples
-        .target(name: "_ExampleSupport", swiftSettings: strict),
+        .target(name: "_ExampleSupport", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
         .executableTarget(
             name: "GradientFidelity",
             dependencies: [
@@ -84,7 +84,7 @@ let package = Package(
         // MARK: - Warcraft shortest path
         .target(
             name: "WarcraftData",
-            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat", "TensorLayers"],
+            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat", "TensorLayers", "_ExampleSupport"],
             path: "Examples/WarcraftData",
             swiftSettings: strict
         ),
@@ -95,6 +95,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/WarcraftShortestPath",
+            exclude: ["RESULTS.md", "results", "reference"],
             swiftSettings: strict
         ),
 
@@ -130,6 +131,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/DiscreteVAE",
+            exclude: ["RESULTS.md", "results"],
             swiftSettings: strict
         ),
 
@@ -147,6 +149,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/LatentGraphs",
+            exclude: ["RESULTS.md", "results"],
             swiftSettings: strict
         ),
 
@@ -223,6 +226,14 @@ let package = Package(
         .testTarget(
             name: "DiscreteVAEKitTests",
             dependencies: ["DiscreteVAEKit", "DifferentiableSolvers", "GraphCutSolver", "TensorLayers", "CZlib"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ExampleCommandTests",
+            dependencies: [
+                "GradientFidelity", "LatentGraphs", "DiscreteVAE", "PredictThenOptimize", "WarcraftShortestPath",
+                "_ExampleSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -20,7 +20,7 @@ struct DiscreteVAECommand: ParsableCommand {
     var latent: String = "1x10"
     @Flag(help: "Skip the categorical and k-subset runs (e.g. to run --graph-cut alone).")
     var noLatentRuns = false
-    @Option(help: "Estimators (comma-separated): direct, direct:EPS, gsm, gsm:T, aimle, aimle-central, imle:LAMBDA, imle-central:LAMBDA, ste, exact.")
+    @Option(help: "Estimators (comma-separated): direct, direct:EPS, gsm, gsm:T, aimle, aimle:C, aimle-central, aimle-central:C (C: AIMLE's target c), imle:LAMBDA, imle-central:LAMBDA, ste, exact.")
     var estimator: String = "direct,direct:0.1,gsm,aimle,exact"
     @Option(help: "Training epochs per run.")
     var epochs: Int = 1
@@ -44,19 +44,45 @@ struct DiscreteVAECommand: ParsableCommand {
     var graphCut: Int = 0
     @Flag(help: "The published recipe: all training images but 10 000 for validation, 100 epochs (override with --epochs).")
     var full = false
+    @Flag(help: "Write a per-step trace of each run's estimator (α, mean λ, non-zero entries against c, ‖∂L/∂θ‖) as CSV and SVG.")
+    var trace = false
     @Option(help: "Where figures and metrics are written.")
     var output: String = "out/discrete-vae"
 
     func validate() throws {
-        guard graphCut >= 0 else { throw ValidationError("--graph-cut must be ≥ 0") }
-        guard epochs >= 1, batchSize >= 1, samples >= 1 else { throw ValidationError("--epochs, --batch-size and --samples must be ≥ 1") }
-        guard trainLimit >= 0, testLimit >= 0, validation >= 0 else { throw ValidationError("limits must be ≥ 0") }
-        guard learningRate > 0 else { throw ValidationError("--learning-rate must be > 0") }
+        try OptionCheck.check(graphCut, option: "--graph-cut", in: 0 ... 1_000)
+        try OptionCheck.check(epochs, option: "--epochs", in: 1 ... 100_000)
+        try OptionCheck.check(batchSize, option: "--batch-size", in: 1 ... 1_000_000)
+        try OptionCheck.check(samples, option: "--samples", in: 1 ... 10_000)
+        for (value, option) in [(trainLimit, "--train-limit"), (validation, "--validation"), (testLimit, "--test-limit")] {
+            try OptionCheck.check(value, option: option, in: 0 ... 10_000_000)
+        }
+        try OptionCheck.check(learningRate, option: "--learning-rate", in: 0 ... 1e3, exclusiveLowerBound: true)
+        _ = try latents()
+        _ = try estimators()
+    }
+
+    /// The latents of --latent.
+    func latents() throws(OptionError) -> [LatentStructure] {
+        try OptionCheck.items(latent, option: "--latent").map { (item) throws(OptionError) in
+            do throws(VAEError) { return try LatentStructure(parsing: item) } catch {
+                throw OptionError(option: "--latent", error.message)
+            }
+        }
+    }
+
+    /// The estimators of --estimator.
+    func estimators() throws(OptionError) -> [VAEEstimator] {
+        try OptionCheck.items(estimator, option: "--estimator").map { (item) throws(OptionError) in
+            do throws(VAEError) { return try VAEEstimator(parsing: item) } catch {
+                throw OptionError(option: "--estimator", error.message)
+            }
+        }
     }
 
     func run() throws {
-        let latents = try latent.split(separator: ",").map { try LatentStructure(parsing: String($0)) }
-        let estimators = try estimator.split(separator: ",").map { try VAEEstimator(parsing: String($0)) }
+        let latents = try latents()
+        let estimators = try estimators()
         let (allTraining, allTest) = try ImageSet.loadMNISTFormat(directory: data)
         let (fit, held) = allTraining.split(validationCount: full ? 10_000 : validation)
         let training = full || trainLimit == 0 ? fit : fit.prefix(trainLimit)
@@ -76,7 +102,7 @@ struct DiscreteVAECommand: ParsableCommand {
                     continue
                 }
                 let run = ExampleRun(latent: latent, estimator: method, samples: samples, learningRate: learningRate,
-                                         seed: seed, pixels: training.pixelCount)
+                                         seed: seed, pixels: training.pixelCount, trace: trace)
                 let record = try run.train(session, epochs: epochCount, directory: directory)
                 latentRecords.append(record)
                 records.append(record)

@@ -12,6 +12,8 @@ struct ExampleRun {
     let learningRate: Float
     let seed: UInt64
     let pixels: Int
+    /// Whether to write a per-step trace of the estimator into the output directory.
+    var trace = false
 
     func train(_ session: VAETraining, epochs: Int, directory: OutputDirectory) throws -> TrainingRecord {
         var generator = SeededGenerator(seed: seed, stream: [0x1417])
@@ -34,10 +36,11 @@ struct ExampleRun {
 
     private func finish<Encoder, Decoder>(_ vae: inout DiscreteVAE<Encoder, Decoder>, session: VAETraining, epochs: Int,
                                           directory: OutputDirectory) throws -> TrainingRecord {
-        let record = try session.run(&vae, epochs: epochs, label: "\(latent) \(estimator)")
+        let record = try session.run(&vae, epochs: epochs, label: "\(latent) \(estimator)",
+                                     traceDirectory: trace ? directory : nil)
         if let last = record.epochs.last {
-            print(String(format: "%@ %@: test −ELBO %.2f (validation %.2f), %.1f s/epoch",
-                         latent.description, estimator.description, last.testLoss, last.validationLoss, record.secondsPerEpoch))
+            print(String(format: "%@ %@: test %@ %.2f (validation %.2f), %.1f s/epoch", latent.description,
+                         estimator.description, record.lossName, last.testLoss, last.validationLoss, record.secondsPerEpoch))
         }
         let test = session.test, shown = min(32, test.count)
         let originals = Array(test.pixels[0 ..< shown * test.pixelCount])

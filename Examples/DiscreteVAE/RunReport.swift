@@ -9,23 +9,25 @@ struct RunReport {
     /// The per-epoch test losses of every run of one comparison, as an SVG.
     func write(title: String, records: [TrainingRecord], name: String) throws {
         guard !records.isEmpty else { return }
-        var plot = SVGLinePlot(title: "Fashion-MNIST, \(title): test negative ELBO", xLabel: "epoch",
-                               yLabel: "test −ELBO (nats)")
+        let names = Set(records.map(\.lossName)).sorted().joined(separator: " / ")
+        var plot = SVGLinePlot(title: "Fashion-MNIST, \(title): test loss (\(names))", xLabel: "epoch",
+                               yLabel: "test loss (nats)")
         for record in records {
             plot.add(series: record.estimator, points: record.epochs.map { (Double($0.epoch), $0.testLoss) })
         }
         try plot.write(to: directory.file("test-loss-\(name).svg"))
     }
 
-    /// A Markdown table: latent, estimator, epochs, last test loss, test loss at the best
-    /// validation epoch, seconds per epoch.
+    /// A Markdown table: latent, estimator, epochs, the loss's name, last test loss, test loss
+    /// at the best validation epoch, seconds per epoch.
     static func table(_ records: [TrainingRecord]) -> String {
-        var text = "| latent | estimator | S | epochs | test −ELBO (last) | test −ELBO (best val.) | s/epoch |\n"
-        text += "|---|---|---|---|---|---|---|\n"
+        var text = "| latent | estimator | S | epochs | loss | test loss (last) | test loss (best val.) | s/epoch |\n"
+        text += "|---|---|---|---|---|---|---|---|\n"
         for record in records {
             let last = record.epochs.last?.testLoss ?? .nan
-            text += String(format: "| %@ | %@ | %d | %d | %.2f | %.2f | %.1f |\n", record.latent, record.estimator,
-                           record.samples, record.epochs.count, last, record.selectedTestLoss ?? .nan, record.secondsPerEpoch)
+            text += String(format: "| %@ | %@ | %d | %d | %@ | %.2f | %.2f | %.1f |\n", record.latent, record.estimator,
+                           record.samples, record.epochs.count, record.lossName, last, record.selectedTestLoss ?? .nan,
+                           record.secondsPerEpoch)
         }
         return text
     }

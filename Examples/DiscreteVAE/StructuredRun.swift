@@ -26,8 +26,8 @@ struct StructuredRun {
                                         solver: solver, epsilon: epsilon, learningRate: learningRate, seed: seed)
             let record = try session.run(&vae, epochs: epochs)
             if let last = record.epochs.last {
-                print(String(format: "%@ %@: test −ELBO %.2f (validation %.2f), %.1f s/epoch", record.latent, record.estimator,
-                             last.testLoss, last.validationLoss, record.secondsPerEpoch))
+                print(String(format: "%@ %@: test %@ %.2f (validation %.2f), %.1f s/epoch", record.latent, record.estimator,
+                             record.lossName, last.testLoss, last.validationLoss, record.secondsPerEpoch))
             }
             records.append(record)
         }

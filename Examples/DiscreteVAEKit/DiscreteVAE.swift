@@ -28,6 +28,10 @@ public struct DiscreteVAE<Encoder: VAENetwork, Decoder: VAENetwork>: TrainableVA
     public let estimator: VAEEstimator
     /// The perturb-and-MAP layer over the latent.
     public private(set) var layer: DifferentiableSolverLayer<BlockTopK>
+    /// What the last training step's backward pass did (λ, sparsity, α); nil for the exact gradient.
+    public private(set) var lastBackward: BackwardStatistics?
+    /// ‖∂L/∂θ‖ of the last training step's estimate.
+    public private(set) var lastGradientNorm = 0.0
     var encoderOptimizer: Adam
     var decoderOptimizer: Adam
 
@@ -37,6 +41,12 @@ public struct DiscreteVAE<Encoder: VAENetwork, Decoder: VAENetwork>: TrainableVA
     public var latentLabel: String { latent.description }
     /// Perturb-and-MAP samples per image in training.
     public var sampleCount: Int { layer.samples }
+    /// Adaptive IMLE's target c, when the estimator is adaptive IMLE.
+    public var adaptiveTarget: Double? { estimator.gradientEstimator(step: 0, latent: latent)?.adaptiveTarget }
+    /// "−ELBO" for categorical latents (Gumbel-max samples softmax(θ) exactly, so the KL term
+    /// is the posterior's); "reconstruction + marginal KL" for k-subsets, whose perturb-and-MAP
+    /// distribution is not the one the KL term measures.
+    public var lossName: String { latent.isCategorical ? "−ELBO" : "reconstruction + marginal KL" }
 
     /// Creates the model.
     ///
@@ -119,10 +129,15 @@ public struct DiscreteVAE<Encoder: VAENetwork, Decoder: VAENetwork>: TrainableVA
                     try decoder.bernoulliLosses(latents: candidates.values, columns: candidates.columns, owners: rows,
                                                 images: images, pixels: pixels)
                 }
-                dTheta = try layer.backward(upstream, tape, scorer: scorer).values.map { $0 * weight }
+                let (estimate, statistics) = try layer.backwardWithStatistics(upstream, tape, scorer: scorer)
+                dTheta = estimate.values.map { $0 * weight }
+                lastBackward = statistics
             } else {
-                dTheta = try layer.backward(upstream, tape).values
+                let (estimate, statistics) = try layer.backwardWithStatistics(upstream, tape)
+                dTheta = estimate.values
+                lastBackward = statistics
             }
+            lastGradientNorm = dTheta.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
         } catch {
             throw VAEError("latent layer backward: \(error)")
         }

@@ -19,10 +19,15 @@ public struct LatentStructure: Sendable, Hashable, Codable, CustomStringConverti
 
     /// Creates a structure.
     ///
-    /// - Throws: ``VAEError`` unless blocks ≥ 1 and 1 ≤ k < blockSize.
+    /// - Throws: ``VAEError`` unless blocks ≥ 1, 1 ≤ k < blockSize and N · K ≤
+    ///   ``maximumVariableCount``.
     public init(blocks: Int, blockSize: Int, k: Int = 1) throws(VAEError) {
         guard blocks >= 1, blockSize >= 2, k >= 1, k < blockSize else {
             throw VAEError("a latent needs N ≥ 1 blocks of K ≥ 2 entries with 1 ≤ k < K (got \(blocks)×\(blockSize), k = \(k))")
+        }
+        let (count, overflow) = blocks.multipliedReportingOverflow(by: blockSize)
+        guard !overflow, count <= Self.maximumVariableCount else {
+            throw VAEError("a latent of \(blocks)×\(blockSize) entries is larger than \(Self.maximumVariableCount)")
         }
         self.blocks = blocks
         self.blockSize = blockSize
@@ -49,6 +54,9 @@ public struct LatentStructure: Sendable, Hashable, Codable, CustomStringConverti
         }
         try self.init(blocks: blocks, blockSize: blockSize, k: k)
     }
+
+    /// The largest N · K a latent may have.
+    public static let maximumVariableCount = 1_000_000
 
     /// The length n = N · K of θ and z.
     public var variableCount: Int { blocks * blockSize }

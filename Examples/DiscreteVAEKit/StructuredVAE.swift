@@ -69,6 +69,9 @@ public struct StructuredVAE<Encoder: VAENetwork, Decoder: VAENetwork>: Trainable
     public var latentLabel: String { "\(nodeCount) binary" }
     /// One sample per image.
     public var sampleCount: Int { 1 }
+    /// "reconstruction + unary KL": the KL term is taken on the unary parameters alone, not on
+    /// the distribution of the graph-cut samples.
+    public var lossName: String { "reconstruction + unary KL" }
 
     /// The number of binary latent variables n.
     public var nodeCount: Int { layer.solver.nodeCount }

@@ -1,3 +1,5 @@
+import DifferentiableSolvers
+
 /// A VAE that ``VAETraining`` can train and evaluate.
 public protocol TrainableVAE {
     /// The gradient method, for tables and plots.
@@ -6,10 +8,29 @@ public protocol TrainableVAE {
     var latentLabel: String { get }
     /// Samples per image in training.
     var sampleCount: Int { get }
+    /// The name of the loss that ``negativeELBO(images:count:seed:batchSize:)`` measures:
+    /// "−ELBO" only when its KL term is the KL divergence of the distribution the encoder
+    /// actually samples; otherwise it says what the two terms are.
+    var lossName: String { get }
     /// One optimiser step on `count` binary images; returns the batch's negative ELBO.
     mutating func trainStep(images: [Float], count: Int) throws(VAEError) -> Float
     /// The mean negative ELBO of binary images with evaluation noise from `seed`.
     func negativeELBO(images: [Float], count: Int, seed: UInt64, batchSize: Int) throws(VAEError) -> Double
+    /// What the last training step's backward pass did, when the model records it.
+    var lastBackward: BackwardStatistics? { get }
+    /// ‖∂L/∂θ‖ of the last training step's estimate (0 when not recorded).
+    var lastGradientNorm: Double { get }
+    /// Adaptive IMLE's target c, when the model trains with it.
+    var adaptiveTarget: Double? { get }
+}
+
+extension TrainableVAE {
+    /// Models that do not trace their backward pass record nothing.
+    public var lastBackward: BackwardStatistics? { nil }
+    /// Models that do not trace their backward pass record nothing.
+    public var lastGradientNorm: Double { 0 }
+    /// Models without adaptive IMLE have no target.
+    public var adaptiveTarget: Double? { nil }
 }
 
 /// Checks that `images` holds `count` images of `pixels` values.

@@ -2,11 +2,12 @@
 public struct EpochRecord: Sendable, Hashable, Codable {
     /// The epoch, from 1.
     public var epoch: Int
-    /// The mean training negative ELBO over the epoch's batches.
+    /// The mean training loss over the epoch's batches (the record's ``TrainingRecord/lossName``;
+    /// the negative ELBO for categorical latents).
     public var trainingLoss: Double
-    /// The negative ELBO on the validation split.
+    /// The loss on the validation split.
     public var validationLoss: Double
-    /// The negative ELBO on the test set.
+    /// The loss on the test set.
     public var testLoss: Double
     /// Wall-clock seconds of the epoch's training steps.
     public var seconds: Double
@@ -22,6 +23,11 @@ public struct TrainingRecord: Sendable, Hashable, Codable {
     public var samples: Int
     /// Training images.
     public var trainingImages: Int
+    /// What the epochs' losses are: "−ELBO" for categorical latents, whose KL term is the
+    /// posterior's; "reconstruction + marginal KL" for k-subset latents and "reconstruction +
+    /// unary KL" for structured ones, whose KL terms are not the KL of the distribution that
+    /// perturb-and-MAP samples, so the sum is a training loss rather than a bound.
+    public var lossName: String
     /// Per-epoch measurements.
     public var epochs: [EpochRecord] = []
 

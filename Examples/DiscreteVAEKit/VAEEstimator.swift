@@ -4,7 +4,7 @@ import DifferentiableSolvers
 /// or the exact gradient by enumeration.
 ///
 /// Parsed from the command line: `direct` (the paper's ε schedule), `direct:0.1` (fixed ε),
-/// `gsm` (straight-through Gumbel-softmax, annealed temperature), `aimle`, `aimle-central`,
+/// `gsm` (straight-through Gumbel-softmax, annealed temperature), `aimle[:C]`, `aimle-central[:C]` (C: the target c),
 /// `imle:10` (forward IMLE with λ = 10), `ste`, `exact`.
 ///
 /// ```swift
@@ -17,8 +17,10 @@ public enum VAEEstimator: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Straight-through Gumbel-softmax with temperature max(floor, initial · exp(−rate · t))
     /// (Jang et al. 2017), expressed as an ``EpsilonSchedule``.
     case gumbelSoftmax(EpsilonSchedule)
-    /// Adaptive IMLE (Minervini et al. 2023) with the paper's defaults.
-    case aimle(DifferenceScheme)
+    /// Adaptive IMLE (Minervini et al. 2023) with the package's defaults and the target c of
+    /// non-zero gradient entries per sample (the paper's generic c = 1; the reference
+    /// implementation's k-subset VAE uses c = 10).
+    case aimle(DifferenceScheme, target: Double)
     /// IMLE (Niepert et al. 2021) with a fixed λ.
     case imle(lambda: Float, scheme: DifferenceScheme)
     /// Straight-through.
@@ -37,22 +39,24 @@ public enum VAEEstimator: Sendable, Hashable, Codable, CustomStringConvertible {
     public init(parsing text: String) throws(VAEError) {
         let parts = text.lowercased().split(separator: ":", maxSplits: 1).map(String.init)
         let argument = parts.count == 2 ? Double(parts[1]) : nil
-        if parts.count == 2, argument == nil || !(argument! > 0) {
-            throw VAEError("estimator '\(text)': '\(parts[1])' is not a positive number")
+        if parts.count == 2, !(argument.map { $0 > 0 && $0.isFinite } ?? false) {
+            throw VAEError("estimator '\(text)': '\(parts[1])' is not a finite positive number")
         }
         switch (parts[0], argument) {
         case ("direct", nil): self = .direct(.paper)
         case ("direct", let epsilon?): self = .direct(.constant(epsilon))
         case ("gsm", nil): self = .gumbelSoftmax(Self.gumbelSoftmaxAnnealing)
         case ("gsm", let temperature?): self = .gumbelSoftmax(.constant(temperature))
-        case ("aimle", nil): self = .aimle(.forward)
-        case ("aimle-central", nil): self = .aimle(.central)
+        case ("aimle", nil): self = .aimle(.forward, target: 1)
+        case ("aimle", let target?): self = .aimle(.forward, target: target)
+        case ("aimle-central", nil): self = .aimle(.central, target: 1)
+        case ("aimle-central", let target?): self = .aimle(.central, target: target)
         case ("imle", let lambda?): self = .imle(lambda: Float(lambda), scheme: .forward)
         case ("imle-central", let lambda?): self = .imle(lambda: Float(lambda), scheme: .central)
         case ("ste", nil): self = .straightThrough
         case ("exact", nil): self = .exact
         default:
-            throw VAEError("unknown estimator '\(text)'; use direct, direct:EPS, gsm, gsm:T, aimle, aimle-central, "
+            throw VAEError("unknown estimator '\(text)'; use direct, direct:EPS, gsm, gsm:T, aimle, aimle:C, aimle-central, aimle-central:C, "
                            + "imle:LAMBDA, imle-central:LAMBDA, ste or exact")
         }
     }
@@ -64,7 +68,7 @@ public enum VAEEstimator: Sendable, Hashable, Codable, CustomStringConvertible {
             .directLoss(DirectLossConfiguration(mode: .exact(blockSize: latent.blockSize), epsilon: schedule))
         case .gumbelSoftmax(let schedule):
             .gumbelSoftmax(temperature: Float(schedule.value(atStep: step)), blockSize: latent.blockSize)
-        case .aimle(let scheme): .aimle(scheme: scheme)
+        case .aimle(let scheme, let target): .aimle(AIMLEConfiguration(scheme: scheme, targetNonZeros: target))
         case .imle(let lambda, let scheme): .imle(lambda: lambda, scheme: scheme)
         case .straightThrough: .straightThrough
         case .exact: nil
@@ -92,7 +96,7 @@ public enum VAEEstimator: Sendable, Hashable, Codable, CustomStringConvertible {
             schedule.rate > 0 ? "direct (paper ε)" : "direct (ε=\(schedule.initial.formatted))"
         case .gumbelSoftmax(let schedule):
             schedule.rate > 0 ? "Gumbel-softmax" : "Gumbel-softmax (t=\(schedule.initial.formatted))"
-        case .aimle(let scheme): "AIMLE \(scheme.rawValue)"
+        case .aimle(let scheme, let target): target == 1 ? "AIMLE \(scheme.rawValue)" : "AIMLE \(scheme.rawValue) c = \(target)"
         case .imle(let lambda, let scheme): "IMLE \(scheme == .forward ? "" : "\(scheme.rawValue) ")λ=\(Double(lambda).formatted)"
         case .straightThrough: "STE"
         case .exact: "exact"

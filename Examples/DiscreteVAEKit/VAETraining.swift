@@ -40,11 +40,15 @@ public struct VAETraining: Sendable {
     /// Trains `vae` for `epochs` epochs and returns the per-epoch record.
     ///
     /// - Throws: ``VAEError`` when a step fails or the loss stops being finite.
-    public func run<Model: TrainableVAE>(_ vae: inout Model, epochs: Int, label: String? = nil) throws(VAEError) -> TrainingRecord {
+    ///   - traceDirectory: where to write a per-step trace of the estimator (α, λ, sparsity,
+    ///     ‖∂L/∂θ‖) as `trace-<label>.csv` and SVG plots; nil writes none.
+    public func run<Model: TrainableVAE>(_ vae: inout Model, epochs: Int, label: String? = nil,
+                                         traceDirectory: OutputDirectory? = nil) throws(VAEError) -> TrainingRecord {
         var record = TrainingRecord(estimator: vae.label, latent: vae.latentLabel, samples: vae.sampleCount,
-                                    trainingImages: training.count)
+                                    trainingImages: training.count, lossName: vae.lossName)
         let pixels = training.pixelCount
         let batches = training.count / batchSize
+        var trace = TrainingTrace(target: vae.adaptiveTarget ?? 0)
         for epoch in 1...max(epochs, 1) {
             var generator = SeededGenerator(seed: seed, stream: [0xE0, UInt64(epoch)])
             var order = Array(0..<training.count)
@@ -62,9 +66,17 @@ public struct VAETraining: Sendable {
                 let loss = try vae.trainStep(images: images, count: batchSize)
                 guard loss.isFinite else { throw VAEError("the training loss became \(loss) at epoch \(epoch), batch \(batch)") }
                 total += Double(loss)
+                trace.append(TrainingTrace.Step(step: (epoch - 1) * batches + batch, statistics: vae.lastBackward,
+                                                gradientNorm: vae.lastGradientNorm))
                 progress.advance(note: String(format: "loss %.2f", total / Double(batch + 1)))
             }
             progress.finish()
+            if let traceDirectory {
+                let name = "trace-" + (label ?? vae.label).map { $0.isLetter || $0.isNumber ? $0 : "-" }
+                do { try trace.write(into: traceDirectory, name: String(name)) } catch {
+                    throw VAEError("could not write the trace: \(error)")
+                }
+            }
             let seconds = Date().timeIntervalSince(started)
             let validationLoss = try vae.negativeELBO(images: validation.pixels, count: validation.count, seed: seed &+ 11, batchSize: 500)
             let testLoss = try vae.negativeELBO(images: test.pixels, count: test.count, seed: seed &+ 12, batchSize: 500)

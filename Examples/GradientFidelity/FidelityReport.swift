@@ -8,7 +8,7 @@ struct FidelityReport {
     /// A Markdown table: one row per method, one column per S, "mean ± std" cells.
     func table(problem: FidelityProblem, measurements: [FidelityMeasurement], sampleCounts: [Int]) -> String {
         let methods = measurements.map(\.method).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        var text = "\nCosine similarity with the exact gradient, \(problem.title) (mean ± std over seeds)\n\n"
+        var text = "\nCosine similarity with \(problem.reference), \(problem.title) (mean ± std over seeds)\n\n"
         text += "| method | " + sampleCounts.map { "S = \($0)" }.joined(separator: " | ") + " |\n"
         text += "|---|" + String(repeating: "---|", count: sampleCounts.count) + "\n"
         for method in methods {
@@ -23,7 +23,7 @@ struct FidelityReport {
 
     func plotSamples(problem: FidelityProblem, measurements: [FidelityMeasurement]) throws {
         var plot = SVGLinePlot(title: "Gradient fidelity, \(problem.title)", xLabel: "samples S",
-                               yLabel: "cosine similarity", logarithmicX: true, yRange: -0.2...1)
+                               yLabel: problem.referenceLabel, logarithmicX: true, yRange: -0.2...1)
         let methods = measurements.map(\.method).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         for method in methods {
             let rows = measurements.filter { $0.method == method }
@@ -35,7 +35,7 @@ struct FidelityReport {
     func plotLambdas(problem: FidelityProblem, sweep: [FidelityMeasurement], references: [FidelityMeasurement],
                      samples: Int) throws {
         var plot = SVGLinePlot(title: "Cosine vs λ at S = \(samples), \(problem.title)", xLabel: "λ",
-                               yLabel: "cosine similarity", yRange: -0.2...1)
+                               yLabel: problem.referenceLabel, yRange: -0.2...1)
         let lambdas = sweep.compactMap(\.lambda)
         guard let low = lambdas.min(), let high = lambdas.max() else { return }
         for method in ["IMLE forward", "IMLE central"] {

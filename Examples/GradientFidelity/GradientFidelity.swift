@@ -6,11 +6,13 @@ import _ExampleSupport
 /// Reproduces the synthetic gradient study of the AIMLE paper (Minervini et al. 2023,
 /// Fig. 3 and Fig. 4): cosine similarity between estimated and exact gradients of
 /// E[‖z − b‖²] for one-hot z, against the number of samples S and against IMLE's λ; and the
-/// k-subset variant (n = 20, k = 10) of torch-adaptive-imle's gradient study.
+/// k-subset variant (n = 20, k = 10) of torch-adaptive-imle's gradient study, whose reference
+/// is the gradient of the exponential family over k-subsets — not the distribution that
+/// Gumbel top-k samples (Plackett–Luce without replacement), so it is labelled as such.
 @main
 struct GradientFidelity: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Gradient fidelity of IMLE, AIMLE, STE and SFE against exact gradients.")
+        abstract: "Gradient fidelity of IMLE, AIMLE, STE and SFE against exact gradients (one-hot) and the exponential-family reference (k-subsets).")
 
     @Option(help: "Sizes n of the one-hot study (comma-separated).")
     var sizes: String = "10"
@@ -24,7 +26,7 @@ struct GradientFidelity: ParsableCommand {
     var warmUp: Int = 100
     @Option(help: "Warm-up passes for AIMLE with multiplicative α steps.")
     var fastWarmUp: Int = 20
-    @Flag(help: "Also run the k-subset variant (n = 20, k = 10).")
+    @Flag(help: "Also run the k-subset variant (n = 20, k = 10), measured against the exponential family over k-subsets as torch-adaptive-imle's study does; Gumbel top-k samples a different distribution (Plackett–Luce without replacement).")
     var subset = false
     @Flag(help: "The paper's full scale: n ∈ {10, 20, 30, 50}, S up to 10⁴, and the k-subset variant.")
     var full = false
@@ -32,33 +34,38 @@ struct GradientFidelity: ParsableCommand {
     var output: String = "out/gradient-fidelity"
 
     func validate() throws {
-        guard seeds >= 2 else { throw ValidationError("--seeds must be at least 2") }
-        guard warmUp >= 0, fastWarmUp >= 0 else { throw ValidationError("warm-up counts must be ≥ 0") }
-        guard (try? Self.integers(sizes))?.allSatisfy({ $0 >= 2 }) == true else {
-            throw ValidationError("--sizes must be integers ≥ 2")
-        }
-        guard (try? Self.integers(samples))?.allSatisfy({ $0 >= 1 }) == true else {
-            throw ValidationError("--samples must be integers ≥ 1")
-        }
-        guard (try? Self.numbers(lambdas))?.allSatisfy({ $0 > 0 }) == true else {
-            throw ValidationError("--lambdas must be numbers > 0")
-        }
+        try OptionCheck.check(seeds, option: "--seeds", in: 2 ... 100_000)
+        try OptionCheck.check(warmUp, option: "--warm-up", in: 0 ... 1_000_000)
+        try OptionCheck.check(fastWarmUp, option: "--fast-warm-up", in: 0 ... 1_000_000)
+        _ = try sizeList()
+        _ = try sampleList()
+        _ = try lambdaList()
+    }
+
+    /// The sizes n of the one-hot study (each θ row and enumeration has n entries).
+    func sizeList() throws(OptionError) -> [Int] { try OptionCheck.integers(sizes, option: "--sizes", in: 2 ... 1_000) }
+    /// The sample counts S.
+    func sampleList() throws(OptionError) -> [Int] { try OptionCheck.integers(samples, option: "--samples", in: 1 ... 100_000) }
+    /// IMLE's λ grid.
+    func lambdaList() throws(OptionError) -> [Double] {
+        try OptionCheck.numbers(lambdas, option: "--lambdas", in: 0 ... 1e6, exclusiveLowerBound: true)
     }
 
     func run() throws {
-        let sampleCounts = full ? [1, 10, 100, 1000, 10_000] : try Self.integers(samples)
-        var problems = (full ? [10, 20, 30, 50] : try Self.integers(sizes)).map {
+        let sampleCounts = full ? [1, 10, 100, 1000, 10_000] : try sampleList()
+        var problems = (full ? [10, 20, 30, 50] : try sizeList()).map {
             FidelityProblem(n: $0, k: 1, absoluteTarget: false)
         }
         if subset || full { problems.append(FidelityProblem(n: 20, k: 10, absoluteTarget: true)) }
-        let sweepSamples = sampleCounts.contains(1000) ? 1000 : sampleCounts.max()!
+        guard let largest = sampleCounts.max() else { throw OptionError(option: "--samples", "needs at least one value") }
+        let sweepSamples = sampleCounts.contains(1000) ? 1000 : largest
         let report = FidelityReport(directory: try OutputDirectory(output))
         var all: [FidelityMeasurement] = []
         var tables = ""
         for problem in problems {
             let study = try FidelityStudy(problem: problem, seeds: seeds)
             let methods = Self.methods(warmUp: warmUp, fastWarmUp: fastWarmUp, blockSize: problem.n)
-            let sweep = try Self.numbers(lambdas).flatMap { lambda in
+            let sweep = try lambdaList().flatMap { lambda in
                 [DifferenceScheme.forward, .central].map { scheme in
                     FidelityMethod(name: "IMLE \(scheme.rawValue)", estimator: .imle(lambda: Float(lambda), scheme: scheme),
                                    warmUp: 0, lambda: lambda)
@@ -92,8 +99,8 @@ struct GradientFidelity: ParsableCommand {
         [
             FidelityMethod(name: "IMLE forward (λ = 1)", estimator: .imle(lambda: 1, scheme: .forward), warmUp: 0, lambda: 1),
             FidelityMethod(name: "IMLE central (λ = 1)", estimator: .imle(lambda: 1, scheme: .central), warmUp: 0, lambda: 1),
-            FidelityMethod(name: "AIMLE forward", estimator: .aimle(scheme: .forward), warmUp: warmUp, lambda: nil),
-            FidelityMethod(name: "AIMLE central", estimator: .aimle(scheme: .central), warmUp: warmUp, lambda: nil),
+            FidelityMethod(name: "AIMLE forward", estimator: .aimle(scheme: .forward, adaptation: .paper), warmUp: warmUp, lambda: nil),
+            FidelityMethod(name: "AIMLE central", estimator: .aimle(scheme: .central, adaptation: .paper), warmUp: warmUp, lambda: nil),
             FidelityMethod(name: "AIMLE forward, fast α", estimator: .aimle(scheme: .forward, adaptation: .multiplicative()),
                            warmUp: fastWarmUp, lambda: nil),
             FidelityMethod(name: "AIMLE central, fast α", estimator: .aimle(scheme: .central, adaptation: .multiplicative()),
@@ -109,17 +116,4 @@ struct GradientFidelity: ParsableCommand {
         ]
     }
 
-    static func integers(_ list: String) throws -> [Int] {
-        try list.split(separator: ",").map {
-            guard let value = Int($0.trimmingCharacters(in: .whitespaces)) else { throw ValidationError("not an integer: \($0)") }
-            return value
-        }
-    }
-
-    static func numbers(_ list: String) throws -> [Double] {
-        try list.split(separator: ",").map {
-            guard let value = Double($0.trimmingCharacters(in: .whitespaces)) else { throw ValidationError("not a number: \($0)") }
-            return value
-        }
-    }
 }

@@ -43,6 +43,8 @@ struct RunSettings {
     let evaluationBatchSize: Int
     /// A decoder to install and keep fixed (the encoder alone is trained), or nil.
     var fixedDecoder: InteractionDecoder? = nil
+    /// Where to write a per-step trace of the estimator (α, λ, sparsity, ‖∂L/∂θ‖), or nil.
+    var traceDirectory: OutputDirectory? = nil
 }
 
 enum TrainingRun {
@@ -62,6 +64,7 @@ enum TrainingRun {
         var records: [EpochRecord] = []
         var best = trainer, bestELBO = -Double.infinity, bestEpoch = 0
         var generator = SeededGenerator(seed: seed, stream: [0x5348])
+        var trace = TrainingTrace(target: estimator.adaptiveTarget ?? 0)
         for epoch in 1...settings.epochs {
             let start = Date()
             var order = Array(0..<splits.train.count)
@@ -70,6 +73,8 @@ enum TrainingRun {
             for batch in 0..<batchesPerEpoch {
                 let indices = Array(order[(batch * settings.batchSize)..<min((batch + 1) * settings.batchSize, order.count)])
                 let losses = try trainer.trainingStep(splits.train, indices: indices)
+                trace.append(TrainingTrace.Step(step: (epoch - 1) * batchesPerEpoch + batch, statistics: losses.backward,
+                                                gradientNorm: losses.estimatorGradientNorm))
                 likelihood += Double(losses.negativeLogLikelihood)
                 divergence += Double(losses.divergence)
                 progress.advance(note: String(format: "NLL %.0f KL %.2f", losses.negativeLogLikelihood, losses.divergence))
@@ -83,11 +88,19 @@ enum TrainingRun {
             if valid.elbo > bestELBO { best = trainer; bestELBO = valid.elbo; bestEpoch = epoch }
         }
         progress.finish()
+        if let directory = settings.traceDirectory {
+            try trace.write(into: directory, name: "trace-\(choice.rawValue)-\(lambdaLabel(estimator))seed\(seed)")
+        }
         let valid = try best.evaluate(splits.valid, batchSize: settings.evaluationBatchSize, seed: 1)
         let test = try best.evaluate(splits.test, batchSize: settings.evaluationBatchSize, seed: 2)
         let lambda: Float? = if case .imle(let c) = estimator { c.lambda } else { nil }
         return RunResult(estimator: choice, estimatorName: estimator.name, lambda: lambda, seed: seed, epochs: records,
                          bestEpoch: bestEpoch, valid: valid, test: test,
                          secondsPerEpoch: records.map(\.seconds).reduce(0, +) / Double(max(records.count, 1)))
+    }
+
+    /// "λ10-" for IMLE runs (one per λ of the grid), "" otherwise.
+    static func lambdaLabel(_ estimator: GradientEstimator) -> String {
+        if case .imle(let c) = estimator { "λ\(c.lambda)-" } else { "" }
     }
 }

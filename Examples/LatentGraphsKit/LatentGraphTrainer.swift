@@ -44,6 +44,10 @@ public struct LatentGraphTrainer: Sendable {
         public let negativeLogLikelihood: Float
         /// Mean KL over the batch.
         public let divergence: Float
+        /// What the estimator's backward pass did (λ, sparsity, α).
+        public var backward = BackwardStatistics()
+        /// ‖∂NLL/∂θ‖ of the batch from the estimator (before the KL term is added).
+        public var estimatorGradientNorm: Double = 0
     }
 
     /// A freshly initialised model.
@@ -103,7 +107,9 @@ public struct LatentGraphTrainer: Sendable {
                 decoder.negativeLogLikelihood(decoderInput, edges: z, variance: variance) / Float(rows)
             }
             let upstream = edgeGradient.isZero ? [Float](repeating: 0, count: rows * edges) : edgeGradient.scalars
-            var thetaGradient = try layer.backward(Matrix(rows: rows, columns: edges, values: upstream), tape).values
+            let (estimate, statistics) = try layer.backwardWithStatistics(Matrix(rows: rows, columns: edges, values: upstream), tape)
+            var thetaGradient = estimate.values
+            let estimateNorm = thetaGradient.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
             var divergence: Float = 0
             for row in 0..<batch {
                 let slice = thetaValues[(row * edges)..<((row + 1) * edges)]
@@ -115,7 +121,8 @@ public struct LatentGraphTrainer: Sendable {
             let encoderGradient = encoderPullback(try Tensor(shape: [batch, edges], scalars: thetaGradient))
             try encoderOptimizer.update(&encoder, along: encoderGradient)
             if trainsDecoder { try decoderOptimizer.update(&decoder, along: decoderGradient) }
-            return StepLosses(negativeLogLikelihood: likelihood, divergence: divergence / Float(batch))
+            return StepLosses(negativeLogLikelihood: likelihood, divergence: divergence / Float(batch),
+                              backward: statistics, estimatorGradientNorm: estimateNorm)
         } catch {
             throw LatentGraphsError("training step failed: \(error)")
         }

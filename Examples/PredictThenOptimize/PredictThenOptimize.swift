@@ -68,12 +68,26 @@ struct PredictThenOptimize: ParsableCommand {
     var output: String = "out/predict-then-optimize"
 
     func validate() throws {
-        guard train >= 1, test >= 1, features >= 1, deg >= 1, epochs >= 1, seeds >= 1, batchSize >= 1 else {
-            throw ValidationError("sizes, degree, epochs, seeds and batch size must be ≥ 1")
+        for (value, option) in [(train, "--train"), (test, "--test")] {
+            try OptionCheck.check(value, option: option, in: 1 ... 1_000_000)
         }
-        guard noise >= 0, noise < 1 else { throw ValidationError("--noise must be in [0, 1)") }
+        try OptionCheck.check(features, option: "--features", in: 1 ... 10_000)
+        try OptionCheck.check(deg, option: "--deg", in: 1 ... 32)
+        try OptionCheck.check(epochs, option: "--epochs", in: 1 ... 100_000)
+        try OptionCheck.check(seeds, option: "--seeds", in: 1 ... 1_000)
+        try OptionCheck.check(batchSize, option: "--batch-size", in: 1 ... 1_000_000)
+        try OptionCheck.check(grid, option: "--grid", in: 2 ... 200)
+        try OptionCheck.check(items, option: "--items", in: 1 ... 10_000)
+        try OptionCheck.check(resources, option: "--resources", in: 1 ... 100)
+        try OptionCheck.check(capacity, option: "--capacity", in: 0 ... 1e9, exclusiveLowerBound: true)
+        try OptionCheck.check(threads, option: "--threads", in: 0 ... 1_024)
+        try OptionCheck.check(aimleAlpha, option: "--aimle-alpha", in: 0 ... 1e6)
+        try OptionCheck.check(learningRate, option: "--learning-rate", in: 0 ... 1e3, exclusiveLowerBound: true)
+        try OptionCheck.check(noise, option: "--noise", in: 0 ... 1)
+        guard noise < 1 else { throw OptionError(option: "--noise", "must be below 1 (got \(noise))") }
+        _ = try OptionCheck.items(methods, option: "--methods")
+        _ = try OptionCheck.items(problems, option: "--problems")
         guard ["ilp", "dp"].contains(knapsackSolver) else { throw ValidationError("--knapsack-solver must be ilp or dp") }
-        guard learningRate > 0 else { throw ValidationError("--learning-rate must be > 0") }
         _ = try TrainingMethod.parse(list: methods)
         _ = try BenchmarkProblem.parse(list: problems)
         guard IMLENoise(rawValue: imleNoise) != nil else { throw ValidationError("--imle-noise must be sum-of-gamma or gumbel") }

@@ -35,13 +35,19 @@ public enum WarcraftMethod: String, CaseIterable, Sendable, Codable {
     }
 
     /// The perturbation used unless one is asked for: none for blackbox and straight-through
-    /// (deterministic solver calls), Gaussian for the perturbed optimiser, Sum-of-Gamma for
-    /// the IMLE family as in the IMLE paper's Warcraft runs.
+    /// (deterministic solver calls) and for adaptive IMLE, Gaussian for the perturbed
+    /// optimiser, Sum-of-Gamma for IMLE and direct loss as in the IMLE paper's Warcraft runs.
+    ///
+    /// Adaptive IMLE trains without noise here (the reference implementation's Warcraft code
+    /// offers `noise_distribution: none`): the task's loss compares the unperturbed MAP with
+    /// the true path, λ is already relative to ‖θ‖, and in short runs Sum-of-Gamma noise at
+    /// temperature 1 cost AIMLE several points of cost-optimal paths (the ablation rows of
+    /// `Examples/WarcraftShortestPath/RESULTS.md`).
     public var defaultNoise: WarcraftNoise {
         switch self {
-        case .blackbox, .straightThrough: .none
+        case .blackbox, .straightThrough, .aimleCentral, .aimleForward: .none
         case .perturbedOptimizer: .normal
-        case .aimleCentral, .aimleForward, .imle, .directLoss: .sumOfGamma
+        case .imle, .directLoss: .sumOfGamma
         }
     }
 

@@ -41,6 +41,13 @@ public struct WarcraftTrainer {
         public var solverSeconds: Double
         /// Seconds in the network (forward, backward and optimiser update).
         public var networkSeconds: Double
+        /// What the estimator's backward pass did (λ, sparsity, α); `nil` for the perturbed
+        /// optimiser, whose gradient comes from its Fenchel–Young loss.
+        public var statistics: BackwardStatistics?
+        /// ‖∂L/∂θ‖ of the batch.
+        public var gradientNorm: Double
+        /// The cosine between ∂L/∂θ and a many-sample reference gradient, when asked for.
+        public var referenceCosine: Double?
     }
 
     /// A fresh model for H × H grids.
@@ -68,7 +75,12 @@ public struct WarcraftTrainer {
     }
 
     /// One optimisation step on instances `indices` of `data`.
-    public mutating func step(_ data: WarcraftDataset, indices: [Int]) throws -> StepResult {
+    ///
+    /// - Parameters:
+    ///   - referenceSamples: when set, also estimates the gradient of the expected loss on
+    ///     the same batch with that many samples (see ``referenceGradient(_:dLdz:samples:)``)
+    ///     and reports its cosine with the estimator's ∂L/∂θ.
+    public mutating func step(_ data: WarcraftDataset, indices: [Int], referenceSamples: Int? = nil) throws -> StepResult {
         let start = ContinuousClock.now
         let images = try normalization.images(data, indices)
         try model.validate(inputShape: images.shape)
@@ -83,6 +95,8 @@ public struct WarcraftTrainer {
         let solverStart = ContinuousClock.now
         let loss: Float
         let dTheta: Matrix
+        var statistics: BackwardStatistics?
+        var referenceCosine: Double?
         if settings.method == .perturbedOptimizer {
             let fy = try layer.fenchelYoungLoss(theta, targets: targets)
             loss = fy.values.reduce(0, +) / Float(indices.count)
@@ -93,14 +107,45 @@ public struct WarcraftTrainer {
             let scale = 1 / Float(indices.count)
             loss = zip(z.values, labels).reduce(0) { $0 + $1.0 * (1 - $1.1) + (1 - $1.0) * $1.1 } * scale
             let dLdz = Matrix(rows: z.rows, columns: n, values: labels.map { (1 - 2 * $0) * scale })
-            dTheta = try layer.backward(dLdz, tape)
+            (dTheta, statistics) = try layer.backwardWithStatistics(dLdz, tape)
+            if let referenceSamples {
+                let reference = try referenceGradient(theta, dLdz: dLdz, samples: referenceSamples)
+                referenceCosine = Self.cosine(dTheta.values, reference.values)
+            }
         }
         let solverSeconds = (ContinuousClock.now - solverStart).seconds
 
         let gradient = pullback(try Tensor(shape: costs.shape, scalars: dTheta.values))
         try optimizer.update(&model, along: gradient)
         let total = (ContinuousClock.now - start).seconds
-        return StepResult(loss: loss, solverSeconds: solverSeconds, networkSeconds: total - solverSeconds)
+        let gradientNorm = dTheta.values.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
+        return StepResult(loss: loss, solverSeconds: solverSeconds, networkSeconds: total - solverSeconds,
+                          statistics: statistics, gradientNorm: gradientNorm, referenceCosine: referenceCosine)
+    }
+
+    /// An unbiased many-sample estimate of ∇θ E[⟨∂L/∂z, MAP(θ + τZ)⟩] with Z standard normal:
+    /// the Stein estimate of the perturbed optimiser (Berthet et al. 2020, Prop. 3.1), which
+    /// is exact in expectation for Gaussian smoothing. The training loss is linear in z, so
+    /// this is the gradient of the Gaussian-smoothed training loss, the direction a
+    /// perturbation-based estimator should point in.
+    public func referenceGradient(_ theta: Matrix, dLdz: Matrix, samples: Int) throws -> Matrix {
+        var reference = DifferentiableSolverLayer(
+            solver: solver, estimator: .perturbedOptimizer(PerturbedOptimizerConfiguration()), noise: .normal,
+            samples: samples, seed: settings.seed ^ 0x5EF, forwardTemperature: max(settings.temperature, 1e-3),
+            targetTemperature: max(settings.temperature, 1e-3), perturbationFloor: 0)
+        reference.step = layer.step
+        let (_, tape) = try reference.forward(theta, output: .mean)
+        return try reference.backward(dLdz, tape)
+    }
+
+    static func cosine(_ a: [Float], _ b: [Float]) -> Double {
+        var dot = 0.0, na = 0.0, nb = 0.0
+        for (x, y) in zip(a, b) {
+            dot += Double(x) * Double(y)
+            na += Double(x) * Double(x)
+            nb += Double(y) * Double(y)
+        }
+        return na > 0 && nb > 0 ? dot / (na * nb).squareRoot() : 0
     }
 
     /// Cheapest paths for the predicted costs of instances `indices` (unperturbed), B × H².

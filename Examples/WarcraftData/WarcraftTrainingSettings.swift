@@ -11,12 +11,14 @@ public struct WarcraftTrainingSettings: Sendable, Codable, Equatable {
     public var lambda: Float = 20
     /// AIMLE's target c for the mean number of cells in which the two perturbed paths differ.
     ///
-    /// The paper's default c = 1 keeps λ so small on 12 × 12 maps that the two paths differ in
-    /// about one cell, and learning is slow (34.5 % cost-optimal after 5 short epochs, against
-    /// 62–64 % with c = 10 or 15); 10 cells is about two thirds of a path's length.
+    /// The paper's generic c = 1 keeps λ so small on 12 × 12 maps that the two paths differ in
+    /// one cell on average — paths differ in pairs of cells, so half the samples give no
+    /// gradient — and learning is slow; 10 cells, about half a path, learned fastest among
+    /// c ∈ {1, 5, 10, 20, 30} (the ablation rows of `Examples/WarcraftShortestPath/RESULTS.md`).
     public var aimleTarget = 10.0
-    /// AIMLE's α rule: `true` for multiplicative steps (α reaches its working range of about
-    /// 0.05 in a dozen steps), `false` for the paper's additive η = 10⁻³ (about 50 steps).
+    /// AIMLE's α rule: `true` for the package's default multiplicative steps (α reaches its
+    /// working range of about 0.02–0.05 in a dozen steps), `false` for the paper's additive
+    /// η = 10⁻³ (about 50 steps).
     public var fastAdaptation = true
     /// The perturbation.
     public var noise: WarcraftNoise = .sumOfGamma
@@ -42,8 +44,7 @@ public struct WarcraftTrainingSettings: Sendable, Codable, Equatable {
 
     /// The estimator these settings describe.
     public var estimator: GradientEstimator {
-        method.estimator(lambda: lambda, aimleTarget: aimleTarget,
-                         adaptation: fastAdaptation ? .multiplicative(rate: 0.2, floor: 0.01) : .paper)
+        method.estimator(lambda: lambda, aimleTarget: aimleTarget, adaptation: fastAdaptation ? .multiplicative() : .paper)
     }
 
     /// A description of what is wrong with the settings, or `nil`.

@@ -5,10 +5,29 @@ import _ExampleSupport
 /// The figures and tables of a set of method runs: training curves as SVG, all metrics as
 /// JSON, and a Markdown table of the final epoch.
 struct RunReport {
-    let runs: [MethodRun]
+    let runs: [WarcraftRunRecord]
+    /// The command line that produced the runs.
+    var command: [String] = CommandLine.arguments
+    /// Wall-clock seconds from the start of the command to the report.
+    var wallSeconds: Double = 0
+    /// Training and test maps, and tiles per side.
+    var trainMaps = 0, testMaps = 0, gridSize = 0
+
+    /// What `metrics.json` holds: the command, its wall time and every run.
+    struct Metrics: Codable {
+        var command: String
+        var wallSeconds: Double
+        var trainMaps: Int
+        var testMaps: Int
+        var gridSize: Int
+        var runs: [WarcraftRunRecord]
+    }
 
     func write(into directory: OutputDirectory) throws {
-        try directory.writeJSON(runs, to: "metrics.json")
+        let shownCommand = ([URL(fileURLWithPath: command.first ?? "WarcraftShortestPath").lastPathComponent]
+                            + command.dropFirst()).joined(separator: " ")
+        try directory.writeJSON(Metrics(command: shownCommand, wallSeconds: wallSeconds, trainMaps: trainMaps,
+                                             testMaps: testMaps, gridSize: gridSize, runs: runs), to: "metrics.json")
         var accuracy = SVGLinePlot(title: "Test accuracy", xLabel: "epoch", yLabel: "%", yRange: 0...100)
         var loss = SVGLinePlot(title: "Training loss", xLabel: "epoch", yLabel: "loss")
         for run in runs {

@@ -1,10 +1,12 @@
 /* The guarded C layer over GLPK; see include/CGLPKShim.h for the contract. */
 
 #include "CGLPKShim.h"
+#include "internal.h"
 
 #include <limits.h>
 #include <math.h>
 #include <setjmp.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #define CGLPK_MESSAGE_CAPACITY 16384
@@ -13,6 +15,8 @@ static _Thread_local char message_buffer[CGLPK_MESSAGE_CAPACITY];
 static _Thread_local size_t message_length;
 static _Thread_local unsigned long environment_generation;
 static _Thread_local long live_problems;
+static _Thread_local unsigned long long thread_identity;
+static atomic_ullong next_thread_identity = 1;
 
 /* Terminal hook: keeps GLPK's text for error reports; nonzero tells GLPK not to print. */
 static int capture_output(void *info, const char *text) {
@@ -31,7 +35,7 @@ static void return_to_caller(void *info) {
     longjmp(*(jmp_buf *)info, 1);
 }
 
-static void begin_guarded_call(jmp_buf *recovery, int keep_terminal_output) {
+void begin_guarded_call(jmp_buf *recovery, int keep_terminal_output) {
     message_length = 0;
     message_buffer[0] = '\0';
     glp_term_hook(capture_output, NULL);
@@ -39,19 +43,19 @@ static void begin_guarded_call(jmp_buf *recovery, int keep_terminal_output) {
     glp_error_hook(return_to_caller, recovery);
 }
 
-static void end_guarded_call(void) {
+void end_guarded_call(void) {
     glp_error_hook(NULL, NULL);
     glp_term_out(GLP_OFF);
 }
 
 /* After a fatal GLPK error the environment must be freed before GLPK is used again. */
-static void recover_from_library_error(void) {
+void recover_from_library_error(void) {
     glp_free_env();
     environment_generation += 1;
     live_problems = 0;
 }
 
-static void release_environment_if_unused(void) {
+void release_environment_if_unused(void) {
     if (live_problems == 0) glp_free_env();
 }
 
@@ -86,6 +90,7 @@ int cglpk_build(const cglpk_model *model, glp_prob **problem) {
 }
 
 int cglpk_read(int format, const char *model_path, const char *data_path, glp_prob **problem) {
+    (void)data_path;
     jmp_buf recovery;
     glp_prob *volatile read = NULL;
     int failed = 0;
@@ -107,16 +112,7 @@ int cglpk_read(int format, const char *model_path, const char *data_path, glp_pr
     case CGLPK_FORMAT_CPLEX_LP:
         failed = glp_read_lp(read, NULL, model_path) != 0;
         break;
-    case CGLPK_FORMAT_MATHPROG: {
-        glp_tran *translator = glp_mpl_alloc_wksp();
-        failed = glp_mpl_read_model(translator, model_path, 0) != 0;
-        if (!failed && data_path != NULL) failed = glp_mpl_read_data(translator, data_path) != 0;
-        if (!failed) failed = glp_mpl_generate(translator, NULL) != 0;
-        if (!failed) glp_mpl_build_prob(translator, read);
-        glp_mpl_free_wksp(translator);
-        break;
-    }
-    default:
+    default:  /* MathProg goes through cglpk_read_mathprog, which bounds its translation */
         failed = 1;
     }
     end_guarded_call();
@@ -189,12 +185,28 @@ int cglpk_solve(glp_prob *problem, const float *theta, int column_count,
     return CGLPK_OK;
 }
 
+void replace_messages(const char *text, size_t length) {
+    if (length > CGLPK_MESSAGE_CAPACITY - 1) length = CGLPK_MESSAGE_CAPACITY - 1;
+    memmove(message_buffer, text, length);
+    message_length = length;
+    message_buffer[message_length] = '\0';
+}
+
+void count_live_problem(int change) {
+    live_problems += change;
+}
+
 const char *cglpk_messages(void) {
     return message_buffer;
 }
 
 unsigned long cglpk_environment_generation(void) {
     return environment_generation;
+}
+
+unsigned long long cglpk_thread_identity(void) {
+    if (thread_identity == 0) thread_identity = atomic_fetch_add(&next_thread_identity, 1);
+    return thread_identity;
 }
 
 int cglpk_provoke_library_error(void) {

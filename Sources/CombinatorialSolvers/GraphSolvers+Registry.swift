@@ -14,7 +14,8 @@ func registerGraphSolvers(in registry: SolverRegistry) throws(RegistryError) {
             SolverOption("height", .integer, meaning: "grid rows"),
             SolverOption("width", .integer, meaning: "grid columns"),
             SolverOption("connectivity", .integer, default: 8, meaning: "4 or 8 neighbours"),
-        ]
+        ],
+        parameters: { _ in .nonNegative }
     ) { (options) throws(SolverError) in
         let connectivity: GridShortestPath.Connectivity
         switch try options.integer("connectivity") {
@@ -36,7 +37,8 @@ func registerGraphSolvers(in registry: SolverRegistry) throws(RegistryError) {
             SolverOption("algorithm", .string, default: "dijkstra",
                          meaning: "dijkstra (costs ≥ 0) or acyclic (a DAG, any costs)", allowedValues: ["dijkstra", "acyclic"]),
             .sense(default: .minimize),
-        ]
+        ],
+        parameters: { (solver: GraphShortestPath) in solver.algorithm == .dijkstra ? .nonNegative : .unrestricted }
     ) { (options) throws(SolverError) in
         let flat = try options.integerArray("arcs")
         guard flat.count % 2 == 0 else {

@@ -34,7 +34,7 @@ extension SolverFunction {
         let batch = theta.shape.first ?? 0
         let columns = batch > 0 ? theta.count / batch : theta.count
         guard output == .perSample, theta.rank >= 1 else { return (columns, theta.shape) }
-        return (columns, [batch * layer.samples] + theta.shape.dropFirst())
+        return (columns, [outputCount(forInputCount: batch)] + theta.shape.dropFirst())
     }
 
     /// A tensor of `shape` from `scalars`; NaNs of that shape if they disagree (the failure

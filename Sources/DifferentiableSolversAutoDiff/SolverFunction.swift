@@ -92,8 +92,18 @@ public final class SolverFunction<Solver: MAPSolver>: Sendable {
             return (z.values, tape)
         } catch {
             failure.withLock { $0 = error }
-            return (Array(repeating: .nan, count: theta.count), nil)
+            return (Array(repeating: .nan, count: outputCount(forInputCount: theta.count)), nil)
         }
+    }
+
+    /// How many values (or rows) a call returns for `count` values (or rows) of θ: as many
+    /// for the mean, S times as many per sample — also when the call fails, so that a failed
+    /// call's NaNs have the shape a successful one would have. An S < 0 counts as 0; a product
+    /// that overflows falls back to `count`.
+    func outputCount(forInputCount count: Int) -> Int {
+        guard output == .perSample else { return count }
+        let (product, overflow) = count.multipliedReportingOverflow(by: max(layer.samples, 0))
+        return overflow ? count : product
     }
 
     private static func matrix(_ theta: [Float], columns: Int, solver: Solver) throws(LayerError) -> Matrix {

@@ -24,6 +24,10 @@ public func registerGLPKSolvers(in registry: SolverRegistry) throws(RegistryErro
             SolverOption("mip-gap", .number, default: 0, meaning: "relative MIP gap at which branch-and-cut stops"),
             SolverOption("accept-feasible", .boolean, default: false,
                          meaning: "return the best feasible solution when the time limit stops the search"),
+            SolverOption("translation-time-limit", .number, default: .number(Double(MathProgLimits.default.timeLimit.components.seconds)),
+                         meaning: "seconds a MathProg model's translation may take"),
+            SolverOption("translation-memory-limit", .integer, default: .number(Double(MathProgLimits.default.memoryLimitMegabytes)),
+                         meaning: "megabytes a MathProg model's translation may allocate"),
         ]
     ) { (options) throws(SolverError) in
         let path = try options.string("model")
@@ -35,8 +39,20 @@ public func registerGLPKSolvers(in registry: SolverRegistry) throws(RegistryErro
         case "mathprog": format = .mathProg(dataPath: data.isEmpty ? nil : data)
         default: format = .cplexLP
         }
+        let translationSeconds = try options.number("translation-time-limit")
+        guard translationSeconds > 0, translationSeconds <= 1e6 else {
+            throw SolverError(.invalidOption,
+                              "option 'translation-time-limit' must be more than 0 and at most 10⁶ seconds (got \(translationSeconds))")
+        }
+        let translationMegabytes = try options.integer("translation-memory-limit")
+        guard translationMegabytes >= 1, translationMegabytes <= Int(Int32.max) else {
+            throw SolverError(.invalidOption,
+                              "option 'translation-memory-limit' must be between 1 and \(Int32.max) megabytes (got \(translationMegabytes))")
+        }
+        let limits = MathProgLimits(timeLimit: .milliseconds(Int64((translationSeconds * 1000).rounded(.up))),
+                                    memoryLimitMegabytes: translationMegabytes)
         let model: LinearProgram
-        do { model = try LinearProgram(contentsOf: path, format: format) } catch {
+        do { model = try LinearProgram(contentsOf: path, format: format, translationLimits: limits) } catch {
             throw SolverError(.invalidStructure, "\(error)")
         }
         let seconds = try options.number("time-limit")

@@ -25,7 +25,8 @@ public func registerGraphCutSolvers(in registry: SolverRegistry) throws(Registry
             SolverOption("fixed-weights", .numberArray, default: .array([]),
                          meaning: "one pairwise weight per edge; empty: the weights are learned, part of θ"),
             .sense(),
-        ]
+        ],
+        parameters: \GraphCutSolver.parameterDomain
     ) { (options) throws(SolverError) in
         let fixed = try options.numberArray("fixed-weights").map(Float.init)
         let weights: GraphCutSolver.PairwiseWeights = fixed.isEmpty ? .learned : .fixed(fixed)

@@ -22,9 +22,6 @@ public let smallInstances: [String: (options: JSONValue, variables: Int)] = [
     "ilp.glpk": (["model": .string(knapsackModelPath), "format": "cplex-lp"], 5),
 ]
 
-/// Solvers whose θ must be non-negative (cell costs); their test θ are absolute values.
-public let nonNegativeParameters: Set<String> = ["shortest-path.grid"]
-
 /// A 5-item 0/1 knapsack in CPLEX LP format (the weights and capacity of `knapsack.dp` above),
 /// written once to a temporary file for `ilp.glpk`.
 public let knapsackModelPath: String = {

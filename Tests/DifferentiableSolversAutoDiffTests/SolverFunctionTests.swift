@@ -120,5 +120,19 @@ struct SolverFunctionTests {
         #expect(function.lastError == nil)
         #expect(throws: LayerError.self) { try function.validate([Float](repeating: 1, count: 10), columns: 6) }
     }
+
+    @Test("a failed per-sample call returns NaNs of the per-sample shape (B · S · n), its pullback θ's shape")
+    func perSampleFailureShape() {
+        let function = SolverFunction(makeLayer(), output: .perSample)
+        var theta: [Float] = (0..<24).map { Float($0) }
+        let success = function(theta, columns: 6)
+        theta[7] = .infinity
+        let (value, pullback) = valueWithPullback(at: theta) { function($0, columns: 6) }
+        #expect(value.count == success.count && value.count == 4 * 5 * 6)
+        #expect(value.allSatisfy { $0.isNaN })
+        #expect(function.lastError?.kind == .nonFiniteInput)
+        let gradient = pullback(Array<Float>.TangentVector([Float](repeating: 1, count: value.count))).base
+        #expect(gradient.count == theta.count)
+    }
 }
 #endif

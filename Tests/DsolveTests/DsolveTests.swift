@@ -81,16 +81,13 @@ struct DsolveSolveTests {
     @Test("solve prints the library's solutions and objectives", arguments: smallInstances.keys.sorted())
     func solveMatchesLibrary(name: String) throws {
         let (options, n) = try #require(smallInstances[name])
+        let solver = try DefaultSolverRegistry.make().makeSolver(named: name, options: options)
         var generator = SeededGenerator(seed: 5)
         let rows = (0..<4).map { _ in
-            (0..<n).map { _ in
-                let value = Float(Int(generator.next() % 9) - 4) / 2
-                return nonNegativeParameters.contains(name) ? abs(value) : value
-            }
+            (0..<n).map { j in solver.parameterDomain.bound(at: j).fold(Float(Int(generator.next() % 9) - 4) / 2) }
         }
         let request: JSONValue = ["solver": .string(name), "options": options,
                                   "theta": .array(rows.map { .array($0.map { .number(Double($0)) }) })]
-        let solver = try DefaultSolverRegistry.make().makeSolver(named: name, options: options)
         let expected = try solver.solveBatch(Matrix(stacking: rows), parallelism: .serial)
         let expectedObjectives = rows.indices.map { solver.objective(of: expected.row($0), at: rows[$0]) }
 
@@ -181,6 +178,28 @@ struct DsolveErrorTests {
     }
 }
 
+@Suite("dsolve solve: MathProg translation is bounded")
+struct DsolveMathProgLimitTests {
+    @Test("a model with a hundred million set members fails with a typed message within its translation time limit")
+    func hugeModel() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dsolve-mod-\(UInt32.random(in: 0 ... .max))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let model = directory.appendingPathComponent("huge.mod")
+        try Data("set I := 1..100000000;\nvar x{I} binary;\nmaximize total: sum{i in I} x[i];\nend;\n".utf8).write(to: model)
+        let request: JSONValue = ["solver": "ilp.glpk", "theta": [[1]],
+                                  "options": ["model": .string(model.path), "format": "mathprog", "translation-time-limit": 0.5]]
+        let result = try dsolve(["solve", "-"], input: try text(request))
+        #expect(result.exitCode != 0 && result.standardOutput.isEmpty)
+        #expect(result.standardError.contains("translationLimitExceeded") || result.standardError.contains("limit of"),
+                "\(result.standardError)")
+        let badLimit: JSONValue = ["solver": "ilp.glpk", "theta": [[1]],
+                                   "options": ["model": .string(model.path), "format": "mathprog", "translation-time-limit": -1]]
+        let refused = try dsolve(["solve", "-"], input: try text(badLimit))
+        #expect(refused.exitCode != 0 && refused.standardError.contains("translation-time-limit"))
+    }
+}
+
 @Suite("dsolve bench")
 struct DsolveBenchTests {
     @Test("bench reports time per instance and throughput on one thread and on all cores")
@@ -201,6 +220,36 @@ struct DsolveBenchTests {
         #expect(plain.exitCode == 0 && plain.standardOutput.contains("µs/instance"))
     }
 
+    /// The small instance of every registered solver, and instances whose θ is bounded in sign
+    /// (cell and arc costs, learned graph-cut weights), where standard normal θ fails.
+    static let instances: [BenchInstance] = smallInstances.keys.sorted().map {
+        BenchInstance($0, smallInstances[$0]!.options, size: smallInstances[$0]!.variables)
+    } + [
+        BenchInstance("shortest-path.grid", ["height": 12, "width": 12]),
+        BenchInstance("shortest-path.graph", ["vertices": 3, "arcs": [0, 1, 1, 2, 0, 2], "source": 0, "target": 2]),
+        BenchInstance("graph-cut.bk", ["rows": 4, "columns": 4]),
+        BenchInstance("graph-cut.bk", ["rows": 3, "columns": 3, "sense": "minimize"]),
+    ]
+
+    @Test("bench runs every registered solver on θ from its declared domain", arguments: instances)
+    func benchEveryRegisteredSolver(_ instance: BenchInstance) throws {
+        let n = try instance.variables()
+        let result = try dsolve(["bench", instance.name, "--options", try text(instance.options), "--batch", "8",
+                                 "--repetitions", "1", "--size", "\(n)", "--json"])
+        #expect(result.exitCode == 0, "\(instance): \(result.standardError)")
+        #expect(result.standardOutput.contains("instancesPerSecond"))
+    }
+
+    @Test("every registered solver accepts the random θ of its declared domain", arguments: instances)
+    func randomThetaIsInDomain(_ instance: BenchInstance) throws {
+        let solver = try DefaultSolverRegistry.make().makeSolver(named: instance.name, options: instance.options)
+        var generator = SeededGenerator(seed: 3)
+        let n = try instance.variables()
+        let rows = (0 ..< 8).map { _ in solver.parameterDomain.randomValues(count: n, using: &generator) }
+        #expect(rows.allSatisfy(solver.parameterDomain.contains))
+        _ = try solver.solveBatch(Matrix(stacking: rows), parallelism: .serial)
+    }
+
     @Test("bench rejects bad options and sizes")
     func benchErrors() throws {
         let badJSON = try dsolve(["bench", "top-k", "--options", "{k: 3}"])
@@ -209,5 +258,20 @@ struct DsolveBenchTests {
         #expect(size.exitCode != 0 && size.standardError.contains("--size 3"))
         let batch = try dsolve(["bench", "argmax", "--batch", "0"])
         #expect(batch.exitCode != 0 && batch.standardError.contains("--batch"))
+    }
+}
+
+/// A registered name and its options, for parameterised `bench` tests.
+struct BenchInstance: Sendable, CustomTestStringConvertible {
+    var name: String
+    var options: JSONValue
+    /// θ's length for solvers that take any length (a whole number of blocks for block top-k).
+    var size: Int
+    init(_ name: String, _ options: JSONValue, size: Int = 6) { (self.name, self.options, self.size) = (name, options, size) }
+    var testDescription: String { "\(name) \(options)" }
+
+    /// The solver's own θ length, or ``size`` when it takes any length.
+    func variables() throws -> Int {
+        try DefaultSolverRegistry.make().makeSolver(named: name, options: options).variableCount ?? size
     }
 }

@@ -25,7 +25,7 @@ struct BadParameterMatrixTests {
     func hostileParameters(name: String, input: BadParameters) throws {
         let (solver, n) = try RegisteredSolvers.small(name)
         guard let isFeasible = FeasibleSets.checks[name] else { throw MissingFixture(name: name, table: "FeasibleSets.checks") }
-        let rows = RegisteredSolvers.rows(name, variables: n, count: 8)
+        let rows = RegisteredSolvers.rows(solver, variables: n, count: 8)
         let theta = input.matrix(base: rows[0], rows: rows)
         let parallelism: Parallelism = input == .manyRows ? .threads(2) : .serial
         let z: Matrix

@@ -39,15 +39,32 @@ enum Estimators {
 
     static let caseCount = 8
 
-    static func squaredDistance(_ z: [Float], _ target: [Float]) -> Float {
-        zip(z, target).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
+    /// A fresh AIMLE state with α = 0.5, set explicitly. A state built from the configuration
+    /// starts at α₀ = 0, where λ = 0 and the backward pass never calls the solver, so every
+    /// AIMLE gradient would be zero and any comparison of them vacuous. Estimators other than
+    /// AIMLE ignore it.
+    static func warmState() -> AdaptiveState {
+        AdaptiveState(AdaptiveState.Snapshot(alpha: 0.5, nonZeroAverage: 1))
     }
 
-    /// ∂L/∂z = 2(z − target) for every row of `z`.
+    /// A fixed linear term of the test loss. Without it, ∂L/∂z = 2(z − target) at a MAP state z
+    /// points from the target towards z, so MAP(φ + ε + λ∇) = z and the backward difference
+    /// scheme is zero on every input, which would make its comparisons vacuous.
+    static let tilt: [Float] = [1.5, -2, 0.5, -1, 2.5, -0.5]
+
+    /// The test loss L(z) = ‖z − target‖² + ⟨tilt, z⟩ (the tilt repeated along z).
+    static func loss(_ z: [Float], _ target: [Float]) -> Float {
+        zip(z, target).enumerated().reduce(0) { total, entry in
+            let (j, (value, goal)) = entry
+            return total + (value - goal) * (value - goal) + tilt[j % tilt.count] * value
+        }
+    }
+
+    /// ∂L/∂z = 2(z − target) + tilt for every row of `z`.
     static func gradient(of z: Matrix, target: [Float]) -> Matrix {
         var gradient = z
         for r in 0..<z.rows {
-            for j in 0..<z.columns { gradient[r, j] = 2 * (z[r, j] - target[j]) }
+            for j in 0..<z.columns { gradient[r, j] = 2 * (z[r, j] - target[j]) + tilt[j % tilt.count] }
         }
         return gradient
     }

@@ -50,7 +50,7 @@ struct ExtremeOptionTests {
         // A solver was built: it must answer a row of its own length (if small enough to try).
         let n = solver.variableCount ?? smallInstances[extreme.solver]!.variables
         guard n <= 10_000 else { return }
-        let theta = RegisteredSolvers.rows(extreme.solver, variables: n, count: 2)
+        let theta = RegisteredSolvers.rows(solver, variables: n, count: 2)
         do throws(SolverError) {
             let z = try solver.solveBatch(Matrix(stacking: theta), parallelism: .serial)
             #expect(z.rows == 2 && z.columns == n && z.values.allSatisfy(\.isFinite))

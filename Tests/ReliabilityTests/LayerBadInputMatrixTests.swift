@@ -16,6 +16,9 @@ struct LayerBadInputMatrixTests {
             #expect(gradient.isConsistent && gradient.rows == theta.rows && gradient.columns == theta.columns,
                     "gradient of shape \(gradient.rows) × \(gradient.columns) for θ of shape \(theta.rows) × \(theta.columns)")
             #expect(gradient.firstNonFiniteIndex == nil, "\(named.name), \(input): non-finite gradient \(gradient.values)")
+            if input == .ordinary {
+                #expect(gradient.values.contains { $0 != 0 }, "\(named.name): zero gradient on an ordinary input")
+            }
         } catch {
             #expect(!error.message.isEmpty)
             switch expectation {

@@ -5,6 +5,8 @@ import Testing
 /// Hostile inputs of ``DifferentiableSolverLayer``: its configuration, θ, ∂L/∂z, the tape and the
 /// extra inputs of the score-function and exact direct-loss estimators.
 enum LayerBadInput: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    // The control: nothing spoilt; every estimator must give a non-zero gradient.
+    case ordinary
     // Configuration.
     case noSamples, negativeSamples, notANumberTemperature, negativeTemperature, gammaNoiseWithoutIterations
     // θ.
@@ -21,6 +23,8 @@ enum LayerBadInput: String, CaseIterable, Sendable, CustomTestStringConvertible 
     /// What the layer must do with this input under `estimator`.
     func expectation(for estimator: GradientEstimator) -> LayerExpectation {
         switch self {
+        case .ordinary:
+            return .answers
         case .noSamples, .negativeSamples, .notANumberTemperature, .negativeTemperature, .gammaNoiseWithoutIterations:
             return .fails([.invalidConfiguration])
         case .thetaNotANumber, .thetaInfinite, .gradientNotANumber, .gradientInfinite:
@@ -51,7 +55,8 @@ enum LayerBadInput: String, CaseIterable, Sendable, CustomTestStringConvertible 
     /// three), three samples each, with this input spoiling one step.
     func run(_ estimator: GradientEstimator) throws(LayerError) -> (theta: Matrix, gradient: Matrix) {
         let solver = try! BlockTopK(blockSize: 3, k: 1)
-        var layer = DifferentiableSolverLayer(solver: solver, estimator: estimator, samples: 3, seed: 11, parallelism: .serial)
+        var layer = DifferentiableSolverLayer(solver: solver, estimator: estimator, samples: 3, seed: 11, parallelism: .serial,
+                                              adaptiveState: Estimators.warmState())
         if case .perturbedOptimizer = estimator { layer.noise = .normal }  // Berthet et al. 2020 perturb with N(0, I)
         switch self {
         case .noSamples: layer.samples = 0
@@ -88,14 +93,15 @@ enum LayerBadInput: String, CaseIterable, Sendable, CustomTestStringConvertible 
         case .gradientScaledDown: dLdz.values = dLdz.values.map { $0 * 1e-30 }
         default: break
         }
-        let losses = (0..<tape.samples.rows).map { Estimators.squaredDistance(tape.samples.row($0), target) }
+        let losses = (0..<tape.samples.rows).map { Estimators.loss(tape.samples.row($0), target) }
         let scorer: CandidateScorer = { candidates, _ in
-            (0..<candidates.rows).map { Estimators.squaredDistance(candidates.row($0), target) }
+            (0..<candidates.rows).map { Estimators.loss(candidates.row($0), target) }
         }
         let gradient: Matrix
         switch self {
         case .foreignTape:
-            let other = DifferentiableSolverLayer(solver: solver, estimator: estimator, samples: 3, seed: 11)
+            let other = DifferentiableSolverLayer(solver: solver, estimator: estimator, samples: 3, seed: 11,
+                                                  adaptiveState: Estimators.warmState())
             gradient = try other.backward(dLdz, tape, sampleLosses: losses, scorer: scorer)
         case .noSampleLosses: gradient = try layer.backward(dLdz, tape, sampleLosses: nil, scorer: scorer)
         case .sampleLossesShort: gradient = try layer.backward(dLdz, tape, sampleLosses: losses.dropLast(), scorer: scorer)

@@ -13,16 +13,11 @@ enum RegisteredSolvers {
         return (try DefaultSolverRegistry.make().makeSolver(named: name, options: instance.options), instance.variables)
     }
 
-    /// `count` ordinary θ rows for `name`: standard normal entries, absolute values where the
-    /// solver needs non-negative parameters.
-    static func rows(_ name: String, variables n: Int, count: Int, seed: UInt64 = 7) -> [[Float]] {
+    /// `count` ordinary θ rows for `solver`: standard normal entries folded into the parameter
+    /// domain its registry entry declares.
+    static func rows(_ solver: AnyMAPSolver, variables n: Int, count: Int, seed: UInt64 = 7) -> [[Float]] {
         var generator = SeededGenerator(seed: seed)
-        return (0..<count).map { _ in
-            (0..<n).map { _ in
-                let value = Float(generator.nextNormal())
-                return nonNegativeParameters.contains(name) ? abs(value) : value
-            }
-        }
+        return (0..<count).map { _ in solver.parameterDomain.randomValues(count: n, using: &generator) }
     }
 }
 

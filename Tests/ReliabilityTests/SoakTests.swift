@@ -19,7 +19,7 @@ struct SoakTests {
     func flatMemory(_ name: String) throws {
         let (solver, n) = try RegisteredSolvers.small(name)
         var layer = DifferentiableSolverLayer(solver: solver, estimator: .aimle(), samples: 1, seed: 3, parallelism: .serial)
-        let theta = Matrix(stacking: RegisteredSolvers.rows(name, variables: n, count: 1))
+        let theta = Matrix(stacking: RegisteredSolvers.rows(solver, variables: n, count: 1))
         let warmUp = min(1_000, SoakSettings.calls / 10)
         var start = 0
         let clock = ContinuousClock.now

@@ -28,7 +28,10 @@ extern "C" {
 enum {
     CGLPK_OK = 0,
     CGLPK_LIBRARY_ERROR = -1,  /* GLPK called its fatal-error routine; environment reset */
-    CGLPK_READ_FAILED = 1      /* a model or data file could not be read or parsed */
+    CGLPK_READ_FAILED = 1,     /* a model or data file could not be read or parsed */
+    CGLPK_TIME_LIMIT = 2,      /* MathProg translation exceeded its time limit */
+    CGLPK_MEMORY_LIMIT = 3,    /* MathProg translation exceeded its memory limit */
+    CGLPK_SYSTEM_ERROR = 4     /* the translator process could not be started */
 };
 
 /* Model file formats accepted by cglpk_read. */
@@ -76,8 +79,18 @@ typedef struct cglpk_outcome {
 /* Builds a problem; on success *problem owns it (delete with cglpk_delete). */
 int cglpk_build(const cglpk_model *model, glp_prob **problem);
 
-/* Reads a model file (and for MathProg an optional data file, NULL for none). */
+/* Reads an MPS or CPLEX LP model file (data_path is unused; MathProg models go through
+   cglpk_read_mathprog, whose translation is bounded). */
 int cglpk_read(int format, const char *model_path, const char *data_path, glp_prob **problem);
+
+/* Translates a MathProg model (and an optional data file, NULL for none) in a child
+   process that may run at most time_limit_ms milliseconds and allocate at most
+   memory_limit_mb megabytes in GLPK (0: no memory limit), then reads the result into a
+   problem of the calling thread. Returns CGLPK_OK, CGLPK_READ_FAILED, CGLPK_TIME_LIMIT,
+   CGLPK_MEMORY_LIMIT, CGLPK_SYSTEM_ERROR or CGLPK_LIBRARY_ERROR; the translator's terminal
+   output is available from cglpk_messages() in every case. */
+int cglpk_read_mathprog(const char *model_path, const char *data_path, int time_limit_ms,
+                        int memory_limit_mb, glp_prob **problem);
 
 /* Deletes a problem built or read on the calling thread in the current generation. */
 void cglpk_delete(glp_prob *problem);
@@ -92,6 +105,10 @@ const char *cglpk_messages(void);
 
 /* Changes whenever the calling thread's GLPK environment is freed. */
 unsigned long cglpk_environment_generation(void);
+
+/* A number that identifies the calling thread and is never given to another thread of the
+   process, unlike pthread_t values, which the system reuses once a thread has exited. */
+unsigned long long cglpk_thread_identity(void);
 
 /* Makes GLPK fail on purpose (adds -1 columns) to exercise the error path. */
 int cglpk_provoke_library_error(void);

@@ -35,6 +35,11 @@ public final class AdaptiveState: Sendable, Codable {
 
     private let values: Mutex<Snapshot>
 
+    /// The largest α any rule reaches: a perturbation 10⁶ times ‖θ‖ already ignores θ, and
+    /// the ceiling keeps α finite for a solver whose states never differ (a single feasible
+    /// point), where every rule would otherwise raise it until λ overflows.
+    public static let alphaCeiling = 1e6
+
     /// A state starting from `snapshot`.
     public init(_ snapshot: Snapshot) {
         values = Mutex(snapshot)
@@ -69,6 +74,7 @@ public final class AdaptiveState: Sendable, Codable {
             case .multiplicative(let rate, let floor):
                 state.alpha = increase ? max(old, floor) * (1 + rate) : old / (1 + rate)
             }
+            state.alpha = min(state.alpha, Self.alphaCeiling)
             state.previousUpdate = state.alpha - old
             state.updates += 1
             return state

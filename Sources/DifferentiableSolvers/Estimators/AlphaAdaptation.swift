@@ -8,14 +8,15 @@ public enum AlphaAdaptation: Sendable, Hashable, Codable {
     case momentum(step: Double, momentum: Double)
     /// α ← max(α, floor) · (1 + r) when increasing, α / (1 + r) when decreasing: reaches any
     /// scale in logarithmically many steps. The paper's conclusion names faster adaptation as
-    /// the remedy for its warm-up limitation; this is one such rule, off by default.
+    /// the remedy for its warm-up limitation; this is one such rule, and the default of
+    /// ``AIMLEConfiguration``.
     case multiplicative(rate: Double, floor: Double)
 
     /// The paper's rule: additive steps of η = 10⁻³.
     public static let paper = AlphaAdaptation.additive(step: 1e-3)
 
-    /// Multiplicative steps of 20 % from a floor of 0.01: α reaches 0.1 in 13 passes where
-    /// the paper's rule needs 100.
+    /// Multiplicative steps of 20 % from a floor of 0.01 (the default): α reaches 0.1 in 13
+    /// passes where the paper's rule needs 100.
     public static func multiplicative() -> AlphaAdaptation { .multiplicative(rate: 0.2, floor: 0.01) }
 
     var configurationProblem: String? {

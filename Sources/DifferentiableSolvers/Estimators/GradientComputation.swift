@@ -117,9 +117,10 @@ struct GradientComputation<Solver: MAPSolver>: Sendable {
         switch step {
         case .fixed(let lambda, _):
             return lambda
-        case .adaptive(let alpha):
+        case .adaptive(let alpha, let fallbackThetaNorm):
             guard alpha > 0 else { return 0 }
-            let thetaNorm = norm(tape.theta.values, from: b * n, count: n)
+            let rowNorm = norm(tape.theta.values, from: b * n, count: n)
+            let thetaNorm = rowNorm > 0 ? rowNorm : fallbackThetaNorm
             var ratioSum = 0.0, used = 0
             for s in 0..<sampleCount {
                 let dyNorm = norm(upstream.values, from: upstreamOffset(row: b, sample: s), count: n)

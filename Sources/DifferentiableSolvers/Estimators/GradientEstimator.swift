@@ -51,8 +51,10 @@ public enum GradientEstimator: Sendable, Hashable, Codable {
         .imle(IMLEConfiguration(lambda: lambda, scheme: scheme, targetScale: targetScale))
     }
 
-    /// Adaptive IMLE with the paper's defaults and the given scheme and α rule.
-    public static func aimle(scheme: DifferenceScheme = .forward, adaptation: AlphaAdaptation = .paper) -> GradientEstimator {
+    /// Adaptive IMLE with the default target and the given scheme and α rule (see
+    /// ``AIMLEConfiguration`` for the defaults and ``AIMLEConfiguration/paper`` for the
+    /// paper's exact setting).
+    public static func aimle(scheme: DifferenceScheme = .central, adaptation: AlphaAdaptation = .multiplicative()) -> GradientEstimator {
         .aimle(AIMLEConfiguration(scheme: scheme, adaptation: adaptation))
     }
 

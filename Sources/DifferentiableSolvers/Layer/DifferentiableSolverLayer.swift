@@ -108,13 +108,11 @@ public struct DifferentiableSolverLayer<Solver: MAPSolver>: Sendable {
         step &+= 1
         let (solver, noise, seed, count, floor) = (self.solver, self.noise, self.seed, samples, perturbationFloor)
         let n = theta.columns
-        let shift = solver.sense.sign * forwardTemperature
-        let multiplicative = if case .perturbedOptimizer(let c) = estimator { c.multiplicative } else { false }
-        if multiplicative, let bad = theta.values.firstIndex(where: { $0 <= 0 }) {
+        let perturbation = ForwardPerturbation(self)
+        if perturbation.multiplicative, let bad = theta.values.firstIndex(where: { $0 <= 0 }) {
             throw LayerError(.invalidConfiguration,
                              "the multiplicative perturbed optimiser needs θ > 0; θ[\(bad / max(n, 1)), \(bad % max(n, 1))] = \(theta.values[bad])")
         }
-        let halfVariance = forwardTemperature * forwardTemperature / 2
         let total = theta.rows * count, width = count * n
         // Each worker draws a row's noise right before solving it and writes both the noise
         // and the states straight into the tape's matrices.
@@ -132,12 +130,13 @@ public struct DifferentiableSolverLayer<Solver: MAPSolver>: Sendable {
                             noise.fill(noiseRow, using: &generator)
                             for s in 0..<count {
                                 let offset = s * n
-                                if multiplicative {
-                                    // θ ∘ exp(σZ − σ²/2), Berthet et al. 2020, §3.1.
+                                if perturbation.multiplicative {
                                     for j in 0..<n {
-                                        input[j] = theta.values[b * n + j] * Float(_exp(Double(shift * noiseRow[offset + j] - halfVariance)))
+                                        input[j] = perturbation.unfloored(theta.values[b * n + j], noise: noiseRow[offset + j])
                                     }
                                 } else {
+                                    // `unfloored`'s additive form, θ + shift · ε, in a loop that vectorises.
+                                    let shift = perturbation.shift
                                     theta.values.withValues(in: b * n ..< (b + 1) * n) { thetaRow in
                                         input.assign(thetaRow, UnsafeBufferPointer(rebasing: noiseRow[offset ..< offset + n])) { $0 + shift * $1 }
                                     }

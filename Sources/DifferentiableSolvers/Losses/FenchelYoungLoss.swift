@@ -1,14 +1,22 @@
 /// The perturbed Fenchel–Young loss of a batch and its gradient (Berthet et al. 2020, §4).
 ///
-/// For targets y (known optimal structures, one per row), with φ = sense · θ and the
-/// layer's noise and temperature σ:
+/// For targets y (known optimal structures, one per row), with the layer's noise Z and
+/// temperature σ, let η be the parameters the solver actually receives in the forward pass —
+/// θ + sense·σZ, or θ ∘ exp(sense·σZ − σ²/2) for the multiplicative perturbed optimiser, in
+/// both cases raised to the layer's ``DifferentiableSolverLayer/perturbationFloor`` when set —
+/// and φ = sense · η (the maximisation form). The value is
 ///
-///     L(θ; y) = E[max_z ⟨z, φ + σZ⟩ − ⟨y, φ + σZ⟩] ≥ 0,    ∇θ L = sense · (E[MAP(φ + σZ)] − y).
+///     L(θ; y) = E[max_z ⟨z, φ⟩ − ⟨y, φ⟩] ≥ 0,
 ///
-/// Every Monte-Carlo term is non-negative because z maximises ⟨·, φ + σZ⟩ over the feasible
-/// set, which contains y (or whose convex hull does); the loss tends to 0 when θ makes y
-/// the solution under every perturbation. It is the Fenchel–Young loss F(φ) + Ω(y) − ⟨φ, y⟩
-/// up to the constant σ⟨E[Z], y⟩, so its gradient is the perturbed mean minus the target.
+/// estimated on the layer's S samples, whose z are exactly the maximisers of ⟨·, φ⟩. Every
+/// Monte-Carlo term is non-negative because the feasible set contains y (or its convex hull
+/// does); the loss tends to 0 when θ makes y the solution under every perturbation. For the
+/// additive form without a floor it is the Fenchel–Young loss F(sense·θ) + Ω(y) − ⟨sense·θ, y⟩
+/// up to the constant σ⟨E[Z], y⟩.
+///
+/// The gradient is Berthet et al.'s ∇θ L = sense · (E[MAP(η)] − y), the perturbed mean minus
+/// the target; it is the exact gradient of the value for the additive form without a floor,
+/// and the estimate the paper (and google-research's `perturbations`) uses otherwise.
 ///
 /// ```swift
 /// var layer = DifferentiableSolverLayer(solver: solver, estimator: .perturbedOptimizer(.init()),
@@ -38,7 +46,8 @@ extension DifferentiableSolverLayer {
         try Self.validate(targets, named: "targets", rows: theta.isConsistent ? theta.rows : nil,
                           columns: theta.isConsistent ? theta.columns : nil)
         let (samples, tape) = try forward(theta, output: .perSample)
-        let n = theta.columns, count = tape.sampleCount, sign = solver.sense.sign
+        let n = theta.columns, count = tape.sampleCount, sign = Double(solver.sense.sign)
+        let perturbation = ForwardPerturbation(self)
         var values = [Float](repeating: 0, count: theta.rows)
         var mean = Matrix(rows: theta.rows, columns: n)
         var gradient = Matrix(rows: theta.rows, columns: n)
@@ -47,13 +56,13 @@ extension DifferentiableSolverLayer {
             for s in 0..<count {
                 let sample = b * count + s
                 for j in 0..<n {
-                    let perturbed = Double(sign * theta[b, j]) + Double(forwardTemperature) * Double(tape.noise[sample, j])
-                    total += (Double(samples[sample, j]) - Double(targets[b, j])) * perturbed
+                    let solved = perturbation.solved(theta[b, j], noise: tape.noise[sample, j])
+                    total += (Double(samples[sample, j]) - Double(targets[b, j])) * sign * Double(solved)
                     mean[b, j] += samples[sample, j] / Float(count)
                 }
             }
             values[b] = Float(total / Double(count))
-            for j in 0..<n { gradient[b, j] = sign * (mean[b, j] - targets[b, j]) }
+            for j in 0..<n { gradient[b, j] = Float(sign) * (mean[b, j] - targets[b, j]) }
         }
         return FenchelYoungLoss(values: values, gradient: gradient, perturbedMean: mean)
     }

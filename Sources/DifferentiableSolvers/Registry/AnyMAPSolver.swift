@@ -14,13 +14,20 @@
 public struct AnyMAPSolver: MAPSolver {
     private let box: any AnyMAPSolverBox
 
-    /// Wraps `solver` (an `AnyMAPSolver` is not wrapped twice).
+    /// The values the wrapped solver accepts for θ, as its registry entry declares them
+    /// (``ParameterDomain/unrestricted`` unless stated).
+    public let parameterDomain: ParameterDomain
+
+    /// Wraps `solver` (an `AnyMAPSolver` is not wrapped twice; it keeps its domain).
     public init<Solver: MAPSolver>(_ solver: Solver) {
-        if let erased = solver as? AnyMAPSolver {
-            self = erased
-        } else {
-            box = TypedSolverBox(solver: solver)
-        }
+        self.init(solver, parameterDomain: (solver as? AnyMAPSolver)?.parameterDomain ?? .unrestricted)
+    }
+
+    /// Wraps `solver` (an `AnyMAPSolver` is not wrapped twice), declaring the values it
+    /// accepts for θ.
+    public init<Solver: MAPSolver>(_ solver: Solver, parameterDomain: ParameterDomain) {
+        box = (solver as? AnyMAPSolver)?.box ?? TypedSolverBox(solver: solver)
+        self.parameterDomain = parameterDomain
     }
 
     /// The wrapped solver; cast it back with `as?` to reach its own API.

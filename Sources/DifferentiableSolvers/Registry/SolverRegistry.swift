@@ -48,16 +48,21 @@ public final class SolverRegistry: Sendable {
     ///   - summary: what the solver does, in one line.
     ///   - family: the problem family.
     ///   - options: the options the factory reads.
+    ///   - parameters: the values θ may take for a built solver (e.g. `{ _ in .nonNegative }`
+    ///     for costs); unrestricted by default. The built ``AnyMAPSolver`` carries it as its
+    ///     ``AnyMAPSolver/parameterDomain``.
     ///   - factory: builds the solver from validated options; throw a ``SolverError`` for
     ///     values the solver rejects.
     /// - Throws: see ``register(_:)``.
     public func register<Solver: MAPSolver>(
         _ name: String, summary: String, family: String, options: [SolverOption] = [],
+        parameters: @escaping @Sendable (Solver) -> ParameterDomain = { _ in .unrestricted },
         factory: @escaping @Sendable (SolverOptions) throws(SolverError) -> Solver
     ) throws(RegistryError) {
         let description = SolverDescription(name: name, summary: summary, family: family, options: options)
         try register(SolverRegistration(description: description) { (values) throws(SolverError) in
-            AnyMAPSolver(try factory(values))
+            let solver = try factory(values)
+            return AnyMAPSolver(solver, parameterDomain: parameters(solver))
         })
     }
 

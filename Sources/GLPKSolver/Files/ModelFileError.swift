@@ -14,6 +14,9 @@ public struct ModelFileError: Error, Sendable, Hashable, CustomStringConvertible
         case malformed
         /// GLPK failed internally while reading (its fatal-error path).
         case libraryFailure
+        /// Translating a MathProg model took longer or needed more memory than its
+        /// ``MathProgLimits`` allow.
+        case translationLimitExceeded
     }
 
     /// The broad class of failure.

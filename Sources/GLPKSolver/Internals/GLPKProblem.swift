@@ -1,11 +1,6 @@
 import CGLPK
 import CGLPKShim
 import DifferentiableSolvers
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Owns one GLPK problem object and is the only place that touches it.
 ///
@@ -14,9 +9,13 @@ import Darwin
 /// the thread. The owner therefore remembers its thread and the environment generation;
 /// it frees the problem only when both still match (otherwise freeing would corrupt
 /// another environment or free twice, so it leaves the memory alone).
+///
+/// The thread is remembered by the shim's `cglpk_thread_identity()`, which no later thread
+/// receives, not by `pthread_t`: the system hands an exited thread's `pthread_t` to new
+/// threads, whose fresh environment (generation 0) would otherwise pass for the owner's.
 final class GLPKProblem {
     private let handle: OpaquePointer
-    private let thread: pthread_t
+    private let thread: UInt64
     private let generation: UInt
     /// The model this problem was built from (`nil` when read from a file).
     let source: PreparedModel?
@@ -31,35 +30,37 @@ final class GLPKProblem {
             throw SolverError(.libraryFailure, "GLPK failed to build the problem: \(GLPKMessages.current)")
         }
         handle = built
-        thread = pthread_self()
+        thread = cglpk_thread_identity()
         generation = cglpk_environment_generation()
         source = model
     }
 
-    /// Reads a model file into a problem object on the calling thread.
+    /// Reads a model file into a problem object on the calling thread; a MathProg model is
+    /// translated within `limits`.
     ///
-    /// - Returns: the problem, or the shim's status (`CGLPK_READ_FAILED`,
-    ///   `CGLPK_LIBRARY_ERROR`) with GLPK's messages.
-    static func reading(format: Int32, modelPath: String, dataPath: String?)
+    /// - Returns: the problem, or the shim's status with GLPK's messages.
+    static func reading(format: Int32, modelPath: String, dataPath: String?, limits: MathProgLimits)
         -> Result<GLPKProblem, GLPKReadFailure>
     {
         var read: OpaquePointer?
         let status: Int32 = modelPath.withCString { model in
-            if let dataPath {
-                return dataPath.withCString { data in cglpk_read(format, model, data, &read) }
+            guard format == Int32(CGLPK_FORMAT_MATHPROG) else { return cglpk_read(format, model, nil, &read) }
+            guard let dataPath else {
+                return cglpk_read_mathprog(model, nil, limits.milliseconds, limits.megabytes, &read)
             }
-            return cglpk_read(format, model, nil, &read)
+            return dataPath.withCString { data in
+                cglpk_read_mathprog(model, data, limits.milliseconds, limits.megabytes, &read)
+            }
         }
         guard status == Int32(CGLPK_OK), let read else {
-            return .failure(GLPKReadFailure(isLibraryError: status == Int32(CGLPK_LIBRARY_ERROR),
-                                            messages: GLPKMessages.raw))
+            return .failure(GLPKReadFailure(status: status, messages: GLPKMessages.raw))
         }
         return .success(GLPKProblem(adopting: read))
     }
 
     private init(adopting handle: OpaquePointer) {
         self.handle = handle
-        thread = pthread_self()
+        thread = cglpk_thread_identity()
         generation = cglpk_environment_generation()
         source = nil
     }
@@ -70,7 +71,7 @@ final class GLPKProblem {
 
     /// Whether the problem object is alive and belongs to the calling thread.
     var isUsableOnCurrentThread: Bool {
-        pthread_equal(thread, pthread_self()) != 0 && generation == cglpk_environment_generation()
+        thread == cglpk_thread_identity() && generation == cglpk_environment_generation()
     }
 
     /// Sets the objective to θ and solves; writes the variable values to `solution`.

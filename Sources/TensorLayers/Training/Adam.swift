@@ -26,9 +26,9 @@ public struct Adam: Sendable {
     /// The L2 penalty coefficient.
     public var weightDecay: Float
     /// The number of updates so far.
-    public private(set) var step = 0
-    private var firstMoments: [Tensor] = []
-    private var secondMoments: [Tensor] = []
+    public internal(set) var step = 0
+    var firstMoments: [Tensor] = []
+    var secondMoments: [Tensor] = []
 
     /// An optimiser with the given settings (PyTorch defaults).
     public init(learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0) {

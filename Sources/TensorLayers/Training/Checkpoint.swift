@@ -17,11 +17,19 @@ public enum Checkpoint {
     static let magic = Array("DSTL".utf8)
     static let version: UInt32 = 1
 
-    /// Writes `model` to `url`.
+    /// Writes `model` (and, when given, the optimiser's moment estimates and step count) to
+    /// `url`, durably: the bytes go to a temporary file beside it, are flushed to disk, and
+    /// the file is renamed over `url`, so a process killed at any moment leaves either the
+    /// old checkpoint or the new one, never a torn file.
     ///
+    /// - Parameters:
+    ///   - model: the parameters and running statistics to save.
+    ///   - optimizer: an Adam optimiser whose state is saved under `adam.*` entries, so that a
+    ///     resumed run takes exactly the steps an uninterrupted one would.
+    ///   - url: the file to write.
     /// - Throws: ``TensorError`` (``TensorError/Kind/checkpoint``) when the file cannot be written.
     /// - Complexity: O(number of parameters).
-    public static func save<Model: ParameterizedModel>(_ model: Model, to url: URL) throws(TensorError) {
+    public static func save<Model: ParameterizedModel>(_ model: Model, optimizer: Adam? = nil, to url: URL) throws(TensorError) {
         var entries: [(String, [Int], [Float])] = Model.parameters.map { parameter in
             let tensor = model[keyPath: parameter.value]
             return (parameter.name, tensor.shape, tensor.scalars)
@@ -31,6 +39,7 @@ public enum Checkpoint {
             entries.append(("\(named.name).mean", [statistics.channels], statistics.mean))
             entries.append(("\(named.name).variance", [statistics.channels], statistics.variance))
         }
+        if let optimizer { entries += try optimizerEntries(optimizer, parameters: Model.parameters.map(\.name)) }
         var data = Data(magic)
         append(version, to: &data)
         append(UInt32(entries.count), to: &data)
@@ -42,9 +51,7 @@ public enum Checkpoint {
             for dimension in shape { append(Int64(dimension), to: &data) }
             for scalar in scalars { append(scalar.bitPattern, to: &data) }
         }
-        do { try data.write(to: url, options: .atomic) } catch {
-            throw TensorError(.checkpoint, "cannot write \(url.path): \(error.localizedDescription)")
-        }
+        try DurableFile.write(data, to: url)
     }
 
     /// Reads the parameters and statistics of `model` from `url`.
