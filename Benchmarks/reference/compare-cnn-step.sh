@@ -17,9 +17,13 @@ if ! "$python" -c "import torch" 2>/dev/null; then
 fi
 
 echo "== ours: TensorBenchmarks, training step =="
-ours=$(cd "$benchmarks" && swift package --allow-writing-to-package-directory benchmark \
-         --target TensorBenchmarks --filter "training step" --no-progress 2>&1 | tee /dev/stderr |
-       awk '
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+# The filter is matched against the whole benchmark name.
+(cd "$benchmarks" && swift package --allow-writing-to-package-directory benchmark \
+   --target TensorBenchmarks --filter ".*training step.*" --no-progress) >"$log" 2>&1 || { cat "$log"; exit 1; }
+grep -a -v "^\[" "$log" >&2
+ours=$(awk '
          /training step/ && match($0, /[0-9]+ × [0-9]+ *$/) { split(substr($0, RSTART, RLENGTH), s, " "); side = s[1] }
          /Time \(wall clock\)/ && side != "" {
            match($0, /Time \(wall clock\) \([^)]*\)/); unit = substr($0, RSTART + 19, RLENGTH - 20)
@@ -28,10 +32,11 @@ ours=$(cd "$benchmarks" && swift package --allow-writing-to-package-directory be
            scale = (unit == "s") ? 1000 : (unit == "ms") ? 1 : (unit == "μs" || unit == "us") ? 0.001 : 0.000001
            if (n >= 3) printf "%s %.1f\n", side, v[3] * scale
            side = ""
-         }')
+         }' "$log")
 
 echo "== PyTorch $("$python" -c 'import torch; print(torch.__version__)'), 2 threads =="
-theirs=$("$python" "$here/cnn_step.py" --threads 2 | tee /dev/stderr)
+theirs=$("$python" "$here/cnn_step.py" --threads 2)
+echo "$theirs" >&2
 
 echo
 printf "%-8s %12s %14s %8s\n" "side" "ours (ms)" "PyTorch (ms)" "ratio"
