@@ -30,6 +30,15 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Sum-of-Gamma noise on its own (Niepert et al. 2021's k = 5, 10 iterations): one row's
+    // worth of the layer's noise, 100 000 values per iteration.
+    Benchmark("Sum-of-Gamma noise, k = 5, 10 iterations, 100 000 values", configuration: configuration) { benchmark in
+        for iteration in benchmark.scaledIterations {
+            var generator = SeededGenerator(seed: UInt64(iteration))
+            blackHole(NoiseDistribution.sumOfGamma(k: 5, iterations: 10).sample(count: 100_000, using: &generator))
+        }
+    }
+
     let perturbed = (0..<3).map { normalMatrix(rows: batch * samples, columns: variables, seed: 10 + UInt64($0)) }
     Benchmark("baseline: three batched top-5 solves of 2560 × 1000", configuration: configuration) { benchmark in
         for _ in benchmark.scaledIterations {

@@ -92,16 +92,16 @@ extension GradientComputation {
 
     /// MAP(φ + τ_target · ε) for every sample.
     func solveBases() throws(LayerError) -> [Float] {
-        var oracle = PerturbedOracle(solver: solver, variableCount: n, floor: perturbationFloor)
-        var states = [Float](repeating: 0, count: tape.samples.values.count)
-        for sample in 0 ..< tape.batchSize * sampleCount {
-            let b = sample / sampleCount
-            for j in 0..<n {
-                oracle.input[j] = tape.theta.values[b * n + j] + sign * targetTemperature * tape.noise.values[sample * n + j]
+        var oracle = PerturbedOracle(solver: solver, floor: perturbationFloor)
+        var input = [Float](repeating: 0, count: n)
+        return try RowBuffer.make(rows: tape.batchSize * sampleCount, width: n) { (states) throws(LayerError) in
+            for sample in 0 ..< tape.batchSize * sampleCount {
+                let b = sample / sampleCount
+                for j in 0..<n {
+                    input[j] = tape.theta.values[b * n + j] + sign * targetTemperature * tape.noise.values[sample * n + j]
+                }
+                do throws(SolverError) { try oracle.solve(&input, row: b, into: states.row(sample)) } catch { throw LayerError(error) }
             }
-            do throws(SolverError) { try oracle.solve(row: b) } catch { throw LayerError(error) }
-            for j in 0..<n { states[sample * n + j] = oracle.output[j] }
         }
-        return states
     }
 }

@@ -39,60 +39,77 @@ struct GradientComputation<Solver: MAPSolver>: Sendable {
         let reuseForward = targetScale == 1 && targetTemperature == forwardTemperature
         let reduction = sampleReduction
         let floor = perturbationFloor
-        let chunks = try parallelChunks(count: tape.batchSize, parallelism: parallelism) {
-            (rows: Range<Int>) throws(SolverError) -> (gradient: [Float], nonZeros: Int) in
-            var oracle = PerturbedOracle(solver: solver, variableCount: n, floor: floor)
-            var base = [Float](repeating: 0, count: n)
-            var upper = [Float](repeating: 0, count: n)
-            var gradient = [Float](repeating: 0, count: rows.count * n)
-            var nonZeros = 0
-            for b in rows {
-                let lambda = stepSize(step, row: b)
-                guard lambda > 0, lambda.isFinite else { continue }
-                let divisor = scheme == .central ? 2 * lambda : lambda
-                let out = (b - rows.lowerBound) * n
-                for s in 0..<count {
-                    let sampleOffset = (b * count + s) * n
-                    let dy = upstreamOffset(row: b, sample: s)
-                    for j in 0..<n {
-                        base[j] = targetScale * sign * theta[b * n + j] + temperature * noise[sampleOffset + j]
-                    }
-                    // z_L: MAP(base + λ∇) for backward/central, the base state for forward.
-                    if scheme == .forward {
-                        if reuseForward {
-                            for j in 0..<n { upper[j] = samples[sampleOffset + j] }
-                        } else {
-                            for j in 0..<n { oracle.input[j] = sign * base[j] }
-                            try oracle.solve(row: b)
-                            for j in 0..<n { upper[j] = oracle.output[j] }
-                        }
-                    } else {
-                        for j in 0..<n { oracle.input[j] = sign * (base[j] + lambda * upstream[dy + j]) }
-                        try oracle.solve(row: b)
-                        for j in 0..<n { upper[j] = oracle.output[j] }
-                    }
-                    // z_R: MAP(base − λ∇) for forward/central, the base state for backward.
-                    if scheme == .backward && reuseForward {
-                        for j in 0..<n { oracle.output[j] = samples[sampleOffset + j] }
-                    } else {
-                        let direction: Float = scheme == .backward ? 0 : -lambda
-                        for j in 0..<n { oracle.input[j] = sign * (base[j] + direction * upstream[dy + j]) }
-                        try oracle.solve(row: b)
-                    }
+        var nonZeros = 0
+        // Every worker writes its rows of ∂L/∂θ in place and returns its count of non-zeros.
+        let gradient = try RowBuffer.make(rows: tape.batchSize, width: n) { (gradientRows) throws(SolverError) in
+            let counts = try parallelChunks(count: tape.batchSize, parallelism: parallelism) {
+                (rows: Range<Int>) throws(SolverError) -> Int in
+                var oracle = PerturbedOracle(solver: solver, floor: floor)
+                var base = [Float](repeating: 0, count: n)
+                var input = [Float](repeating: 0, count: n)
+                var upper = [Float](repeating: 0, count: n)
+                var lower = [Float](repeating: 0, count: n)
+                var nonZeros = 0
+                for b in rows {
+                    let gradient = gradientRows.row(b)
+                    gradient.update(repeating: 0)
+                    let lambda = stepSize(step, row: b)
+                    guard lambda > 0, lambda.isFinite else { continue }
+                    let divisor = scheme == .central ? 2 * lambda : lambda
                     let scale = sign * reduction / divisor
-                    for j in 0..<n {
-                        let difference = upper[j] - oracle.output[j]
-                        if difference != 0 {
-                            nonZeros += 1
-                            gradient[out + j] += scale * difference
+                    for s in 0..<count {
+                        let sampleOffset = (b * count + s) * n
+                        let dy = upstreamOffset(row: b, sample: s)
+                        theta.withValues(in: b * n ..< (b + 1) * n) { thetaRow in
+                            noise.withValues(in: sampleOffset ..< sampleOffset + n) { noiseRow in
+                                base.assign(thetaRow, noiseRow) { targetScale * sign * $0 + temperature * $1 }
+                            }
+                        }
+                        // z_L: MAP(base + λ∇) for backward/central, the base state for forward.
+                        if scheme == .forward {
+                            if reuseForward {
+                                for j in 0..<n { upper[j] = samples[sampleOffset + j] }
+                            } else {
+                                for j in 0..<n { input[j] = sign * base[j] }
+                                try oracle.solve(&input, row: b, into: &upper)
+                            }
+                        } else {
+                            base.withValues(in: 0..<n) { base in
+                                upstream.withValues(in: dy ..< dy + n) { input.assign(base, $0) { sign * ($0 + lambda * $1) } }
+                            }
+                            try oracle.solve(&input, row: b, into: &upper)
+                        }
+                        // z_R: MAP(base − λ∇) for forward/central, the base state for backward.
+                        if scheme == .backward && reuseForward {
+                            for j in 0..<n { lower[j] = samples[sampleOffset + j] }
+                        } else {
+                            let direction: Float = scheme == .backward ? 0 : -lambda
+                            base.withValues(in: 0..<n) { base in
+                                upstream.withValues(in: dy ..< dy + n) { input.assign(base, $0) { sign * ($0 + direction * $1) } }
+                            }
+                            try oracle.solve(&input, row: b, into: &lower)
+                        }
+                        // Zero differences add nothing (not even 0 · scale, which an infinite
+                        // scale would turn into NaN); written as selects, the loop vectorises.
+                        upper.withValues(in: 0..<n) { upper in
+                            lower.withValues(in: 0..<n) { lower in
+                                // A 32-bit count keeps the loop in vector lanes (n < 2³² per row).
+                                var count: UInt32 = 0
+                                for j in 0 ..< min(gradient.count, upper.count, lower.count) {
+                                    let difference = upper[j] - lower[j]
+                                    count &+= difference != 0 ? 1 : 0
+                                    gradient[j] += difference != 0 ? scale * difference : 0
+                                }
+                                nonZeros += Int(count)
+                            }
                         }
                     }
                 }
+                return nonZeros
             }
-            return (gradient, nonZeros)
+            nonZeros = counts.reduce(0, +)
         }
-        let gradient = Matrix(rows: tape.batchSize, columns: n, values: concatenated(chunks.lazy.map(\.gradient)))
-        return (gradient, chunks.reduce(0) { $0 + $1.nonZeros })
+        return (Matrix(rows: tape.batchSize, columns: n, values: gradient), nonZeros)
     }
 
     /// λ for row `b`: fixed, or Eq. 8 averaged over the row's samples as in Algorithm 1.

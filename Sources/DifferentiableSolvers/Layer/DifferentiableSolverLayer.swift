@@ -113,34 +113,45 @@ public struct DifferentiableSolverLayer<Solver: MAPSolver>: Sendable {
             throw LayerError(.invalidConfiguration,
                              "the multiplicative perturbed optimiser needs θ > 0; θ[\(bad / max(n, 1)), \(bad % max(n, 1))] = \(theta.values[bad])")
         }
-        let chunks: [(noise: [Float], samples: [Float])]
-        do {
-            chunks = try parallelChunks(count: theta.rows, parallelism: parallelism) {
-                (rows: Range<Int>) throws(SolverError) -> (noise: [Float], samples: [Float]) in
-                var oracle = PerturbedOracle(solver: solver, variableCount: n, floor: floor)
-                var noiseBlock = [Float](repeating: 0, count: rows.count * count * n)
-                var sampleBlock = [Float](repeating: 0, count: rows.count * count * n)
-                for b in rows {
-                    var generator = SeededGenerator(seed: seed, stream: [currentStep, UInt64(b)])
-                    let first = (b - rows.lowerBound) * count * n
-                    noise.fill(&noiseBlock, range: first ..< first + count * n, using: &generator)
-                    for s in 0..<count {
-                        let offset = first + s * n
-                        for j in 0..<n {
-                            oracle.input[j] = perturbation.unfloored(theta.values[b * n + j], noise: noiseBlock[offset + j])
+        let total = theta.rows * count, width = count * n
+        // Each worker draws a row's noise right before solving it and writes both the noise
+        // and the states straight into the tape's matrices.
+        var sampleValues: [Float] = []
+        let noiseValues: [Float]
+        do throws(SolverError) {
+            noiseValues = try RowBuffer.make(rows: theta.rows, width: width) { (noiseRows) throws(SolverError) in
+                sampleValues = try RowBuffer.make(rows: theta.rows, width: width) { (sampleRows) throws(SolverError) in
+                    _ = try parallelChunks(count: theta.rows, parallelism: parallelism) { (rows: Range<Int>) throws(SolverError) in
+                        var oracle = PerturbedOracle(solver: solver, floor: floor)
+                        var input = [Float](repeating: 0, count: n)
+                        for b in rows {
+                            var generator = SeededGenerator(seed: seed, stream: [currentStep, UInt64(b)])
+                            let noiseRow = noiseRows.row(b)
+                            noise.fill(noiseRow, using: &generator)
+                            for s in 0..<count {
+                                let offset = s * n
+                                if perturbation.multiplicative {
+                                    for j in 0..<n {
+                                        input[j] = perturbation.unfloored(theta.values[b * n + j], noise: noiseRow[offset + j])
+                                    }
+                                } else {
+                                    // `unfloored`'s additive form, θ + shift · ε, in a loop that vectorises.
+                                    let shift = perturbation.shift
+                                    theta.values.withValues(in: b * n ..< (b + 1) * n) { thetaRow in
+                                        input.assign(thetaRow, UnsafeBufferPointer(rebasing: noiseRow[offset ..< offset + n])) { $0 + shift * $1 }
+                                    }
+                                }
+                                try oracle.solve(&input, row: b, into: sampleRows.slice(row: b, columns: offset ..< offset + n))
+                            }
                         }
-                        try oracle.solve(row: b)
-                        for j in 0..<n { sampleBlock[offset + j] = oracle.output[j] }
                     }
                 }
-                return (noiseBlock, sampleBlock)
             }
         } catch {
             throw LayerError(error)
         }
-        let total = theta.rows * count
-        let noiseMatrix = Matrix(rows: total, columns: n, values: concatenated(chunks.lazy.map(\.noise)))
-        let sampleMatrix = Matrix(rows: total, columns: n, values: concatenated(chunks.lazy.map(\.samples)))
+        let noiseMatrix = Matrix(rows: total, columns: n, values: noiseValues)
+        let sampleMatrix = Matrix(rows: total, columns: n, values: sampleValues)
         let tape = SolverTape(owner: adaptiveState, theta: theta, noise: noiseMatrix, samples: sampleMatrix,
                               sampleCount: count, output: output, step: currentStep)
         switch output {

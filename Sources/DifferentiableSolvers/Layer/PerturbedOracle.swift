@@ -1,27 +1,26 @@
-/// One worker's view of a solver: reusable input and output rows and the solver's
-/// workspace, so that repeated perturbed solves do not allocate.
+/// One worker's view of a solver: the solver's workspace, reused by every perturbed solve
+/// so that they do not allocate, and the optional floor on perturbed parameters.
+///
+/// The input row is the caller's own array: in the layer's generic, unspecialised code a
+/// `[Float]` held in a local variable keeps the hot loops that fill it concrete and
+/// vectorised, where a field of this generic struct would be reached through its metadata.
 struct PerturbedOracle<Solver: MAPSolver> {
     let solver: Solver
     /// Held in an optional so that `solve` can move it out while the solver mutates it.
     private var workspace: Solver.Workspace?
-    /// The θ-space row to solve; filled by the caller.
-    var input: [Float]
-    /// The solution of the last ``solve(row:)``.
-    var output: [Float]
     /// When set, inputs below it are raised to it before solving.
     let floor: Float?
 
-    init(solver: Solver, variableCount n: Int, floor: Float? = nil) {
+    init(solver: Solver, floor: Float? = nil) {
         self.solver = solver
         self.floor = floor
         self.workspace = solver.makeWorkspace()
-        self.input = [Float](repeating: 0, count: n)
-        self.output = [Float](repeating: 0, count: n)
     }
 
-    /// Solves ``input`` into ``output``; `row` attributes errors to a batch row.
-    mutating func solve(row: Int) throws(SolverError) {
-        if let bad = input.firstIndex(where: { !$0.isFinite }) {
+    /// Solves the θ-space row `input` (floored in place first) into `solution`, n values —
+    /// e.g. a row of a result matrix; `row` attributes errors to a batch row.
+    mutating func solve(_ input: inout [Float], row: Int, into solution: UnsafeMutableBufferPointer<Float>) throws(SolverError) {
+        if let bad = input.firstNonFiniteIndex(in: input.indices) {
             throw SolverError(.nonFiniteParameter,
                               "a perturbed θ is not finite; reduce λ, the noise temperature or the magnitude of ∂L/∂z",
                               row: row, index: bad)
@@ -30,17 +29,19 @@ struct PerturbedOracle<Solver: MAPSolver> {
             for j in input.indices where input[j] < floor { input[j] = floor }
         }
         var scratch = workspace.take() ?? solver.makeWorkspace()
-        var solution = output
-        output = []
-        defer {
-            workspace = scratch
-            output = solution
-        }
+        defer { workspace = scratch }
         var result = solution.mutableSpan
         do throws(SolverError) {
             try solver.solve(input.span, into: &result, workspace: &scratch)
         } catch {
             throw error.inRow(row)
+        }
+    }
+
+    /// Solves `input` into the array `solution` (n values).
+    mutating func solve(_ input: inout [Float], row: Int, into solution: inout [Float]) throws(SolverError) {
+        try solution.withUnsafeMutableBufferPointer { (buffer) throws(SolverError) in
+            try solve(&input, row: row, into: buffer)
         }
     }
 }

@@ -18,6 +18,7 @@ public enum NoiseDistribution: Sendable, Hashable, Codable {
     case normal
     /// Sum-of-Gamma noise (Niepert et al. 2021, Eq. 5): ε = (Σ_{i=1}^{T} Gamma(1/k, k/i) − log T) / k,
     /// whose k-fold sum is Gumbel-distributed; suited to k-subset structures. `iterations` is T.
+    /// Sampled in single precision, eight Gamma candidates at a time (see `GammaSampler`).
     case sumOfGamma(k: Double, iterations: Int = 10)
 
     /// Draws `count` independent values.
@@ -27,34 +28,69 @@ public enum NoiseDistribution: Sendable, Hashable, Codable {
         return values
     }
 
-    /// Fills `values[range]` with independent draws.
+    /// Fills `values[range]` with independent draws (NaN for a configuration that
+    /// ``configurationProblem`` rejects).
     public func fill(_ values: inout [Float], range: Range<Int>, using generator: inout SeededGenerator) {
+        values.withUnsafeMutableBufferPointer { buffer in
+            fill(UnsafeMutableBufferPointer(rebasing: buffer[range]), using: &generator)
+        }
+    }
+
+    /// Fills `values` with independent draws; the values depend only on the generator's
+    /// state and the buffer's length.
+    func fill(_ values: UnsafeMutableBufferPointer<Float>, using generator: inout SeededGenerator) {
         switch self {
         case .none:
-            for i in range { values[i] = 0 }
+            values.update(repeating: 0)
         case .gumbel:
-            // Eight at a time; a short last block uses the first lanes of a full one, so a
-            // range's values depend only on the generator's state and the range's length.
-            var i = range.lowerBound
-            while i < range.upperBound {
+            // Eight at a time, each full block stored whole; a short last block uses the
+            // first lanes of a full one.
+            var i = 0
+            while i + 8 <= values.count {
+                UnsafeMutableRawPointer(values.baseAddress! + i).storeBytes(of: generator.nextGumbelBlock(), as: SIMD8<Float>.self)
+                i += 8
+            }
+            if i < values.count {
                 let block = generator.nextGumbelBlock()
-                let take = min(8, range.upperBound - i)
-                for lane in 0..<take { values[i + lane] = block[lane] }
-                i += take
+                for lane in 0 ..< values.count - i { values[i + lane] = block[lane] }
             }
         case .normal:
-            for i in range { values[i] = Float(generator.nextNormal()) }
+            for i in values.indices { values[i] = Float(generator.nextNormal()) }
         case .sumOfGamma(let k, let iterations):
-            let shape = 1 / k
-            let logT = _log(Double(iterations))
-            var sampler = GammaSampler()
-            for i in range {
-                var sum = 0.0
-                for t in 1...iterations {
-                    sum += sampler.sample(shape: shape, using: &generator) * (k / Double(t))
-                }
-                values[i] = Float((sum - logT) / k)
+            fillSumOfGamma(values, k: k, iterations: iterations, using: &generator)
+        }
+    }
+
+    /// ε = Σ_{t=1}^{T} G_t / t − (log T) / k with G_t ~ Gamma(1/k, 1), which is Eq. 5's
+    /// (Σ_t Gamma(1/k, k/t) − log T) / k. Each of the sampler's eight lanes builds its own
+    /// sums from its accepted deviates; finished sums are written in lane order, so the values
+    /// depend only on the generator's state and the buffer's length.
+    private func fillSumOfGamma(_ values: UnsafeMutableBufferPointer<Float>, k: Double, iterations: Int,
+                                using generator: inout SeededGenerator) {
+        guard !values.isEmpty else { return }
+        guard configurationProblem == nil else {
+            values.update(repeating: .nan)
+            return
+        }
+        let offset = Float(_log(Double(iterations)) / k)
+        let last = SIMD8<Float>(repeating: Float(iterations))
+        var sampler = GammaSampler(shape: 1 / k, seededFrom: &generator)
+        var sums = SIMD8<Float>(), terms = SIMD8<Float>()
+        var index = 0
+        while true {
+            let (deviates, accepted) = sampler.nextCandidates()
+            // The t-th accepted deviate of a lane is weighted 1/t.
+            sums += (deviates / (terms + 1)).keeping(accepted)
+            terms += SIMD8<Float>(repeating: 1).keeping(accepted)
+            let finished = terms .== last
+            guard finished.anyLane else { continue }
+            for lane in 0..<8 where finished[lane] {
+                values[index] = sums[lane] - offset
+                index += 1
+                if index == values.count { return }
             }
+            sums.replace(with: 0, where: finished)
+            terms.replace(with: 0, where: finished)
         }
     }
 

@@ -60,5 +60,5 @@ public struct Matrix: Sendable, Hashable, Codable {
     }
 
     /// The index of the first entry that is NaN or infinite, if any.
-    public var firstNonFiniteIndex: Int? { values.firstIndex { !$0.isFinite } }
+    public var firstNonFiniteIndex: Int? { values.firstNonFiniteIndex(in: values.indices) }
 }
