@@ -25,21 +25,9 @@ extension GradientComputation {
     /// The root-mean-square norm of θ's rows: the λ of Eq. 8 for a row whose θ is zero.
     func rootMeanSquareRowNorm() -> Double {
         guard tape.batchSize > 0 else { return 0 }
-        return (norm(tape.theta.values, from: 0, count: tape.theta.values.count) / Double(tape.batchSize).squareRoot())
+        return norm(tape.theta.values, from: 0, count: tape.theta.values.count) / Double(tape.batchSize).squareRoot()
     }
 
-    /// The mean λ over rows with a gradient signal.
-    func meanStep(_ step: FiniteDifferenceStep) -> Double {
-        var sum = 0.0, used = 0
-        for b in 0..<tape.batchSize {
-            let lambda = stepSize(step, row: b)
-            if lambda > 0 { sum += Double(lambda); used += 1 }
-        }
-        return used == 0 ? 0 : sum / Double(used)
-    }
-}
-
-extension GradientComputation {
     /// ``finiteDifference(scheme:step:)`` with the statistics of the pass: the mean λ, the
     /// mean L0 count per informative sample, and the silent rows.
     func finiteDifferenceWithStatistics(
@@ -48,7 +36,7 @@ extension GradientComputation {
         let result = try finiteDifference(scheme: scheme, step: step)
         let (informativeSamples, silent) = signalCounts()
         let statistics = BackwardStatistics(
-            meanLambda: meanStep(step),
+            meanLambda: result.steppedRows > 0 ? result.lambdaSum / Double(result.steppedRows) : 0,
             meanNonZeros: informativeSamples > 0 ? Double(result.nonZeros) / Double(informativeSamples) : 0,
             silentRows: silent)
         return (result.gradient, statistics)

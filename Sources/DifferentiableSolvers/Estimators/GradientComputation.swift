@@ -26,9 +26,11 @@ struct GradientComputation<Solver: MAPSolver>: Sendable {
 
     /// IMLE and adaptive IMLE: finite differences of MAP states along ∂L/∂z.
     ///
-    /// - Returns: ∂L/∂θ and the total number of non-zero entries of the differences
-    ///   (the L0 counts of Eq. 9, summed over all samples).
-    func finiteDifference(scheme: DifferenceScheme, step: FiniteDifferenceStep) throws(SolverError) -> (gradient: Matrix, nonZeros: Int) {
+    /// - Returns: ∂L/∂θ, the total number of non-zero entries of the differences (the L0
+    ///   counts of Eq. 9, summed over all samples), and the sum and count of the steps λ of
+    ///   the rows that took one.
+    func finiteDifference(scheme: DifferenceScheme, step: FiniteDifferenceStep) throws(SolverError)
+        -> (gradient: Matrix, nonZeros: Int, lambdaSum: Double, steppedRows: Int) {
         let n = self.n, count = sampleCount, sign = self.sign
         let theta = tape.theta.values, noise = tape.noise.values, samples = tape.samples.values
         let upstream = self.upstream.values
@@ -39,22 +41,25 @@ struct GradientComputation<Solver: MAPSolver>: Sendable {
         let reuseForward = targetScale == 1 && targetTemperature == forwardTemperature
         let reduction = sampleReduction
         let floor = perturbationFloor
-        var nonZeros = 0
-        // Every worker writes its rows of ∂L/∂θ in place and returns its count of non-zeros.
+        var nonZeros = 0, lambdaSum = 0.0, steppedRows = 0
+        // Every worker writes its rows of ∂L/∂θ in place and returns its count of non-zeros
+        // and the steps it took.
         let gradient = try RowBuffer.make(rows: tape.batchSize, width: n) { (gradientRows) throws(SolverError) in
             let counts = try parallelChunks(count: tape.batchSize, parallelism: parallelism) {
-                (rows: Range<Int>) throws(SolverError) -> Int in
+                (rows: Range<Int>) throws(SolverError) -> (nonZeros: Int, lambdaSum: Double, steppedRows: Int) in
                 var oracle = PerturbedOracle(solver: solver, floor: floor)
                 var base = [Float](repeating: 0, count: n)
                 var input = [Float](repeating: 0, count: n)
                 var upper = [Float](repeating: 0, count: n)
                 var lower = [Float](repeating: 0, count: n)
-                var nonZeros = 0
+                var nonZeros = 0, lambdaSum = 0.0, steppedRows = 0
                 for b in rows {
                     let gradient = gradientRows.row(b)
                     gradient.update(repeating: 0)
                     let lambda = stepSize(step, row: b)
                     guard lambda > 0, lambda.isFinite else { continue }
+                    lambdaSum += Double(lambda)
+                    steppedRows += 1
                     let divisor = scheme == .central ? 2 * lambda : lambda
                     let scale = sign * reduction / divisor
                     for s in 0..<count {
@@ -105,11 +110,15 @@ struct GradientComputation<Solver: MAPSolver>: Sendable {
                         }
                     }
                 }
-                return nonZeros
+                return (nonZeros, lambdaSum, steppedRows)
             }
-            nonZeros = counts.reduce(0, +)
+            for chunk in counts {
+                nonZeros += chunk.nonZeros
+                lambdaSum += chunk.lambdaSum
+                steppedRows += chunk.steppedRows
+            }
         }
-        return (Matrix(rows: tape.batchSize, columns: n, values: gradient), nonZeros)
+        return (Matrix(rows: tape.batchSize, columns: n, values: gradient), nonZeros, lambdaSum, steppedRows)
     }
 
     /// λ for row `b`: fixed, or Eq. 8 averaged over the row's samples as in Algorithm 1.
