@@ -8,6 +8,10 @@ public struct WarcraftEpochRecord: Codable, Sendable, Equatable {
     public var trainingLoss: Double
     /// Metrics on the test set after the epoch.
     public var test: PathMetrics
+    /// Metrics on as many training maps as there are test maps, with the network in inference
+    /// mode as for the test set: the gap to ``test`` separates over-fitting from a model that
+    /// has not learnt (`nil` in records written before it was measured).
+    public var training: PathMetrics?
     /// Wall-clock seconds of the epoch's training steps.
     public var trainingSeconds: Double
     /// Of which inside the solver layer.

@@ -154,11 +154,13 @@ public struct WarcraftTrainer {
         return try solver.solveBatch(Matrix(rows: indices.count, columns: data.cellCount, values: theta.scalars))
     }
 
-    /// Path metrics of the predictions on all of `data`, in batches of `batchSize`.
-    public func evaluate(_ data: WarcraftDataset, batchSize: Int = 100) throws -> PathMetrics {
+    /// Path metrics of the predictions on the first `limit` instances of `data` (all of them
+    /// by default), in batches of `batchSize`.
+    public func evaluate(_ data: WarcraftDataset, limit: Int? = nil, batchSize: Int = 100) throws -> PathMetrics {
         var metrics = PathMetrics()
-        for start in stride(from: 0, to: data.count, by: max(batchSize, 1)) {
-            let indices = start..<min(start + max(batchSize, 1), data.count)
+        let count = min(max(limit ?? data.count, 0), data.count)
+        for start in stride(from: 0, to: count, by: max(batchSize, 1)) {
+            let indices = start..<min(start + max(batchSize, 1), count)
             let paths = try predictedPaths(data, indices: indices)
             for (row, index) in indices.enumerated() {
                 metrics.add(predicted: paths.values[row * data.cellCount..<(row + 1) * data.cellCount],

@@ -92,8 +92,9 @@ public struct WarcraftTrainingRun {
             }
             progress?.finish()
             let metrics = try trainer.evaluate(test)
+            let trainingMetrics = try trainer.evaluate(train, limit: test.count)
             let record = WarcraftEpochRecord(
-                epoch: epoch + 1, trainingLoss: loss / Double(stepsPerEpoch), test: metrics, trainingSeconds: solver + network,
+                epoch: epoch + 1, trainingLoss: loss / Double(stepsPerEpoch), test: metrics, training: trainingMetrics, trainingSeconds: solver + network,
                 solverSeconds: solver, networkSeconds: network, steps: stepsPerEpoch,
                 learningRate: trainer.optimizer.learningRate, alpha: trainer.layer.adaptiveState.snapshot.alpha)
             run.history.append(record)
@@ -101,8 +102,9 @@ public struct WarcraftTrainingRun {
             run.adaptiveState = trainer.layer.adaptiveState.snapshot
             let previousModel = run.modelFile
             run.modelFile = checkpointName + ".e\(epoch + 1).dstl"
-            log(String(format: "%@ epoch %d: loss %.3f, test cost-optimal %.1f %%, perfect match %.1f %%, regret %.4f, "
-                         + "%.1f s (solver %.1f %%)", settings.method.rawValue, record.epoch, record.trainingLoss, 100 * metrics.costOptimal,
+            log(String(format: "%@ epoch %d: loss %.3f, test cost-optimal %.1f %% (training maps %.1f %%), perfect match %.1f %%, "
+                         + "regret %.4f, %.1f s (solver %.1f %%)", settings.method.rawValue, record.epoch, record.trainingLoss,
+                         100 * metrics.costOptimal, 100 * trainingMetrics.costOptimal,
                          100 * metrics.perfectMatch, metrics.normalizedRegret, record.trainingSeconds, 100 * record.solverShare))
             try Checkpoint.save(trainer.model, optimizer: trainer.optimizer, to: directory.file(run.modelFile ?? ""))
             let encoder = JSONEncoder()
