@@ -57,8 +57,10 @@ struct LatentGraphs: ParsableCommand {
     var quick = false
     @Flag(help: "The reference sizes: 50 000/10 000/10 000 examples, 256 hidden units, batches of 128, 3 seeds, λ sweep.")
     var paper = false
-    @Flag(help: "Write a per-step trace of each run's estimator (α, mean λ, non-zero entries against c, ‖∂L/∂θ‖) as CSV and SVG.")
+    @Flag(help: "Write a per-step trace of each run's estimator (α, mean λ, non-zero entries against c, ‖∂L/∂θ‖, and the cosine with a 200-tree reference gradient) as CSV and SVG.")
     var trace = false
+    @Option(help: "With --trace: steps between cosines with the reference gradient.")
+    var referenceEvery: Int = 10
     @Option(help: "Where data, figures and metrics are written.")
     var output: String = "out/latent-graphs"
 
@@ -73,6 +75,7 @@ struct LatentGraphs: ParsableCommand {
         try OptionCheck.check(hidden, option: "--hidden", in: 1 ... 4_096)
         try OptionCheck.check(samples, option: "--samples", in: 1 ... 1_000)
         try OptionCheck.check(seeds, option: "--seeds", in: 1 ... 1_000)
+        try OptionCheck.check(referenceEvery, option: "--reference-every", in: 1 ... 1_000_000)
         try OptionCheck.check(learningRate, option: "--learning-rate", in: 0 ... 1e3, exclusiveLowerBound: true)
         try OptionCheck.check(lambda, option: "--lambda", in: 0 ... 1e6, exclusiveLowerBound: true)
         try OptionCheck.check(temperature, option: "--temperature", in: 0 ... 1e3, exclusiveLowerBound: true)
@@ -97,7 +100,10 @@ struct LatentGraphs: ParsableCommand {
             epochs: quick ? 3 : epochs, batchSize: batch, evaluationBatchSize: 100)
         let (baselines, oracleDecoder) = try StructureBaselines.measure(splits: splits, settings: settings)
         if fixedOracleDecoder { settings.fixedDecoder = oracleDecoder }
-        if trace { settings.traceDirectory = directory }
+        if trace {
+            settings.traceDirectory = directory
+            settings.traceEvery = referenceEvery
+        }
         print(String(format: "decoder told the true tree: test NLL %.1f; random tree %.1f; no edges %.1f",
                      baselines.oracleTrueTreeNLL, baselines.oracleRandomTreeNLL, baselines.oracleNoEdgesNLL))
         print(String(format: "MST of last-frame distances: edge precision %.1f %%", 100 * baselines.distanceTreePrecision))

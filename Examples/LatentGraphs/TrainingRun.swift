@@ -45,6 +45,10 @@ struct RunSettings {
     var fixedDecoder: InteractionDecoder? = nil
     /// Where to write a per-step trace of the estimator (α, λ, sparsity, ‖∂L/∂θ‖), or nil.
     var traceDirectory: OutputDirectory? = nil
+    /// Steps between cosines with the reference gradient in the trace; nil measures none.
+    var traceEvery: Int? = nil
+    /// Trees per example of the reference gradient.
+    var referenceSamples = 200
 }
 
 enum TrainingRun {
@@ -72,9 +76,12 @@ enum TrainingRun {
             var likelihood = 0.0, divergence = 0.0
             for batch in 0..<batchesPerEpoch {
                 let indices = Array(order[(batch * settings.batchSize)..<min((batch + 1) * settings.batchSize, order.count)])
-                let losses = try trainer.trainingStep(splits.train, indices: indices)
-                trace.append(TrainingTrace.Step(step: (epoch - 1) * batchesPerEpoch + batch, statistics: losses.backward,
-                                                gradientNorm: losses.estimatorGradientNorm))
+                let step = (epoch - 1) * batchesPerEpoch + batch
+                let measure = settings.traceEvery.map { step % $0 == 0 } ?? false
+                let losses = try trainer.trainingStep(splits.train, indices: indices,
+                                                      referenceSamples: measure ? settings.referenceSamples : nil)
+                trace.append(TrainingTrace.Step(step: step, statistics: losses.backward,
+                                                gradientNorm: losses.estimatorGradientNorm, referenceCosine: losses.referenceCosine))
                 likelihood += Double(losses.negativeLogLikelihood)
                 divergence += Double(losses.divergence)
                 progress.advance(note: String(format: "NLL %.0f KL %.2f", losses.negativeLogLikelihood, losses.divergence))

@@ -48,6 +48,9 @@ public struct LatentGraphTrainer: Sendable {
         public var backward = BackwardStatistics()
         /// ‖∂NLL/∂θ‖ of the batch from the estimator (before the KL term is added).
         public var estimatorGradientNorm: Double = 0
+        /// The cosine between the estimator's ∂NLL/∂θ and ``referenceGradient(_:indices:theta:samples:seed:)``
+        /// on the same batch, when asked for.
+        public var referenceCosine: Double?
     }
 
     /// A freshly initialised model.
@@ -91,8 +94,13 @@ public struct LatentGraphTrainer: Sendable {
 
     /// One optimisation step of encoder and decoder on examples `indices`.
     ///
+    /// - Parameter referenceSamples: when set, also estimates the gradient of the expected
+    ///   NLL on the same batch with that many trees per example (see
+    ///   ``referenceGradient(_:indices:theta:samples:seed:)``) and reports its cosine with the
+    ///   estimator's ∂NLL/∂θ.
     /// - Throws: ``LatentGraphsError`` when the layer, the solver or the optimiser fails.
-    public mutating func trainingStep(_ dataset: GraphLayoutDataset, indices: [Int]) throws(LatentGraphsError) -> StepLosses {
+    public mutating func trainingStep(_ dataset: GraphLayoutDataset, indices: [Int],
+                                      referenceSamples: Int? = nil) throws(LatentGraphsError) -> StepLosses {
         let encoderInput = try EncoderInput(dataset, indices: indices, graph: graph)
         let decoderInput = try DecoderInput(dataset, indices: indices, samples: layer.samples, graph: graph,
                                             predictionSteps: predictionSteps)
@@ -110,6 +118,11 @@ public struct LatentGraphTrainer: Sendable {
             let (estimate, statistics) = try layer.backwardWithStatistics(Matrix(rows: rows, columns: edges, values: upstream), tape)
             var thetaGradient = estimate.values
             let estimateNorm = thetaGradient.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
+            let referenceCosine = try referenceSamples.map { samples in
+                let reference = try referenceGradient(dataset, indices: indices, theta: thetaValues, samples: samples,
+                                                      seed: configuration.seed ^ layer.step)
+                return try cosineSimilarity(thetaGradient, reference)
+            }
             var divergence: Float = 0
             for row in 0..<batch {
                 let slice = thetaValues[(row * edges)..<((row + 1) * edges)]
@@ -122,7 +135,7 @@ public struct LatentGraphTrainer: Sendable {
             try encoderOptimizer.update(&encoder, along: encoderGradient)
             if trainsDecoder { try decoderOptimizer.update(&decoder, along: decoderGradient) }
             return StepLosses(negativeLogLikelihood: likelihood, divergence: divergence / Float(batch),
-                              backward: statistics, estimatorGradientNorm: estimateNorm)
+                              backward: statistics, estimatorGradientNorm: estimateNorm, referenceCosine: referenceCosine)
         } catch {
             throw LatentGraphsError("training step failed: \(error)")
         }
