@@ -44,14 +44,17 @@ struct DiscreteVAECommand: ParsableCommand {
     var graphCut: Int = 0
     @Flag(help: "The published recipe: all training images but 10 000 for validation, 100 epochs (override with --epochs).")
     var full = false
-    @Flag(help: "Write a per-step trace of each run's estimator (α, mean λ, non-zero entries against c, ‖∂L/∂θ‖) as CSV and SVG.")
+    @Flag(help: "Write a per-step trace of each run's estimator (α, mean λ, non-zero entries against c, ‖∂L/∂θ‖, and the cosine with a 200-sample Gaussian-smoothing reference gradient) as CSV and SVG.")
     var trace = false
+    @Option(help: "With --trace: steps between cosines with the reference gradient.")
+    var referenceEvery: Int = 10
     @Option(help: "Where figures and metrics are written.")
     var output: String = "out/discrete-vae"
 
     func validate() throws {
         try OptionCheck.check(graphCut, option: "--graph-cut", in: 0 ... 1_000)
         try OptionCheck.check(epochs, option: "--epochs", in: 1 ... 100_000)
+        try OptionCheck.check(referenceEvery, option: "--reference-every", in: 1 ... 1_000_000)
         try OptionCheck.check(batchSize, option: "--batch-size", in: 1 ... 1_000_000)
         try OptionCheck.check(samples, option: "--samples", in: 1 ... 10_000)
         for (value, option) in [(trainLimit, "--train-limit"), (validation, "--validation"), (testLimit, "--test-limit")] {
@@ -102,7 +105,8 @@ struct DiscreteVAECommand: ParsableCommand {
                     continue
                 }
                 let run = ExampleRun(latent: latent, estimator: method, samples: samples, learningRate: learningRate,
-                                         seed: seed, pixels: training.pixelCount, trace: trace)
+                                         seed: seed, pixels: training.pixelCount, trace: trace,
+                                         referenceEvery: referenceEvery)
                 let record = try run.train(session, epochs: epochCount, directory: directory)
                 latentRecords.append(record)
                 records.append(record)

@@ -14,6 +14,8 @@ struct ExampleRun {
     let pixels: Int
     /// Whether to write a per-step trace of the estimator into the output directory.
     var trace = false
+    /// With a trace, the steps between cosines with the reference gradient.
+    var referenceEvery = 10
 
     func train(_ session: VAETraining, epochs: Int, directory: OutputDirectory) throws -> TrainingRecord {
         var generator = SeededGenerator(seed: seed, stream: [0x1417])
@@ -37,7 +39,7 @@ struct ExampleRun {
     private func finish<Encoder, Decoder>(_ vae: inout DiscreteVAE<Encoder, Decoder>, session: VAETraining, epochs: Int,
                                           directory: OutputDirectory) throws -> TrainingRecord {
         let record = try session.run(&vae, epochs: epochs, label: "\(latent) \(estimator)",
-                                     traceDirectory: trace ? directory : nil)
+                                     traceDirectory: trace ? directory : nil, referenceEvery: referenceEvery)
         if let last = record.epochs.last {
             print(String(format: "%@ %@: test %@ %.2f (validation %.2f), %.1f s/epoch", latent.description,
                          estimator.description, record.lossName, last.testLoss, last.validationLoss, record.secondsPerEpoch))

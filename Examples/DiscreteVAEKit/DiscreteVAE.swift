@@ -32,6 +32,11 @@ public struct DiscreteVAE<Encoder: VAENetwork, Decoder: VAENetwork>: TrainableVA
     public private(set) var lastBackward: BackwardStatistics?
     /// ‖∂L/∂θ‖ of the last training step's estimate.
     public private(set) var lastGradientNorm = 0.0
+    /// When set, each training step also estimates ``referenceGradient(theta:images:count:samples:seed:)``
+    /// with this many samples and records its cosine with the estimate.
+    public var referenceSamples: Int?
+    /// The cosine between the last step's estimate and its reference gradient, when measured.
+    public private(set) var lastReferenceCosine: Double?
     var encoderOptimizer: Adam
     var decoderOptimizer: Adam
 
@@ -138,6 +143,12 @@ public struct DiscreteVAE<Encoder: VAENetwork, Decoder: VAENetwork>: TrainableVA
                 lastBackward = statistics
             }
             lastGradientNorm = dTheta.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
+            lastReferenceCosine = try referenceSamples.map { samples in
+                try cosineSimilarity(dTheta, referenceGradient(theta: theta, images: images, count: count, samples: samples,
+                                                               seed: layer.step))
+            }
+        } catch let error as VAEError {
+            throw error
         } catch {
             throw VAEError("latent layer backward: \(error)")
         }

@@ -22,6 +22,11 @@ public protocol TrainableVAE {
     var lastGradientNorm: Double { get }
     /// Adaptive IMLE's target c, when the model trains with it.
     var adaptiveTarget: Double? { get }
+    /// When set, the next training steps also estimate a many-sample reference gradient on
+    /// their batch with this many samples and record ``lastReferenceCosine``.
+    var referenceSamples: Int? { get set }
+    /// The cosine between the last step's estimate and its reference gradient, when measured.
+    var lastReferenceCosine: Double? { get }
 }
 
 extension TrainableVAE {
@@ -31,6 +36,13 @@ extension TrainableVAE {
     public var lastGradientNorm: Double { 0 }
     /// Models without adaptive IMLE have no target.
     public var adaptiveTarget: Double? { nil }
+    /// Models without a reference gradient ignore the request.
+    public var referenceSamples: Int? {
+        get { nil }
+        set {}
+    }
+    /// Models without a reference gradient measure nothing.
+    public var lastReferenceCosine: Double? { nil }
 }
 
 /// Checks that `images` holds `count` images of `pixels` values.

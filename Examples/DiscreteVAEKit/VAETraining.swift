@@ -42,8 +42,11 @@ public struct VAETraining: Sendable {
     /// - Throws: ``VAEError`` when a step fails or the loss stops being finite.
     ///   - traceDirectory: where to write a per-step trace of the estimator (α, λ, sparsity,
     ///     ‖∂L/∂θ‖) as `trace-<label>.csv` and SVG plots; nil writes none.
+    ///   - referenceEvery: with a trace, the steps between cosines with the model's reference
+    ///     gradient (``TrainableVAE/referenceSamples``), which uses `referenceSamples` samples.
     public func run<Model: TrainableVAE>(_ vae: inout Model, epochs: Int, label: String? = nil,
-                                         traceDirectory: OutputDirectory? = nil) throws(VAEError) -> TrainingRecord {
+                                         traceDirectory: OutputDirectory? = nil, referenceEvery: Int = 10,
+                                         referenceSamples: Int = 200) throws(VAEError) -> TrainingRecord {
         var record = TrainingRecord(estimator: vae.label, latent: vae.latentLabel, samples: vae.sampleCount,
                                     trainingImages: training.count, lossName: vae.lossName)
         let pixels = training.pixelCount
@@ -63,11 +66,13 @@ public struct VAETraining: Sendable {
                     let slice = (fixedTraining ?? training).pixels[index * pixels ..< (index + 1) * pixels]
                     images += binarisation == .dynamic ? Binarisation.sample(slice, using: &generator) : Array(slice)
                 }
+                let step = (epoch - 1) * batches + batch
+                vae.referenceSamples = traceDirectory != nil && step % max(referenceEvery, 1) == 0 ? referenceSamples : nil
                 let loss = try vae.trainStep(images: images, count: batchSize)
                 guard loss.isFinite else { throw VAEError("the training loss became \(loss) at epoch \(epoch), batch \(batch)") }
                 total += Double(loss)
-                trace.append(TrainingTrace.Step(step: (epoch - 1) * batches + batch, statistics: vae.lastBackward,
-                                                gradientNorm: vae.lastGradientNorm))
+                trace.append(TrainingTrace.Step(step: step, statistics: vae.lastBackward, gradientNorm: vae.lastGradientNorm,
+                                                referenceCosine: vae.referenceSamples == nil ? nil : vae.lastReferenceCosine))
                 progress.advance(note: String(format: "loss %.2f", total / Double(batch + 1)))
             }
             progress.finish()
