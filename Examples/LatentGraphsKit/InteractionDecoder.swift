@@ -111,7 +111,8 @@ public struct InteractionDecoder: ParameterizedModel, Sendable {
         var total: Float = 0
         for index in 0..<withoutDerivative(at: input.targets.count) {
             current = step(current, gate: gates)
-            let error = current - input.targets[index]
+            var error = current - input.targets[index]
+            if let mask = input.targetMasks[index] { error = error * mask }
             total = total + sum(error * error)
         }
         return total / (2 * variance * Float(vertexCount))
@@ -122,9 +123,11 @@ public struct InteractionDecoder: ParameterizedModel, Sendable {
         let gates = gate(edges, startOnes: input.startOnes)
         var current = input.starts
         var totals = [Float](repeating: 0, count: input.rows)
-        for target in input.targets {
+        for (target, mask) in zip(input.targets, input.targetMasks) {
             current = step(current, gate: gates)
-            let error = (current - target).scalars
+            var difference = current - target
+            if let mask { difference = difference * mask }
+            let error = difference.scalars
             let block = error.count / input.rows
             for row in 0..<input.rows {
                 for value in error[(row * block)..<((row + 1) * block)] { totals[row] += value * value }

@@ -16,9 +16,13 @@ public struct LatentGraphConfiguration: Sendable, Hashable, Codable {
     /// The seed of the weights and of the layer's noise.
     public var seed: UInt64
     /// Training rollout length k: the decoder predicts k frames from each start, feeding back
-    /// its own predictions (the reference uses 9 for T = 10); `nil` means T − 1. Evaluation
+    /// its own predictions; `nil` means ``defaultPredictionSteps(timesteps:)``. Evaluation
     /// always uses teacher forcing (k = 1), as the reference does.
     public var predictionSteps: Int?
+
+    /// The reference's rollout length for T frames: min(T − 1, 10) — 9 for T = 10 and 10 for
+    /// T = 20 (torch-adaptive-imle's NRI commands, `--prediction_steps`).
+    public static func defaultPredictionSteps(timesteps: Int) -> Int { max(1, min(timesteps - 1, 10)) }
 
     /// A configuration; see the properties.
     public init(encoderHiddenSize: Int = 64, decoderHiddenSize: Int = 64, variance: Float = 5e-5,

@@ -65,9 +65,9 @@ public struct LatentGraphTrainer: Sendable {
                 configuration: LatentGraphConfiguration) throws(LatentGraphsError) {
         if let problem = configuration.problem { throw LatentGraphsError(problem) }
         guard timesteps >= 2 else { throw LatentGraphsError("trajectories need at least 2 frames (got \(timesteps))") }
-        let steps = configuration.predictionSteps ?? timesteps - 1
-        guard (timesteps - 1) % steps == 0 else {
-            throw LatentGraphsError("the prediction steps (\(steps)) must divide T − 1 = \(timesteps - 1)")
+        let steps = configuration.predictionSteps ?? LatentGraphConfiguration.defaultPredictionSteps(timesteps: timesteps)
+        guard steps <= timesteps - 1 else {
+            throw LatentGraphsError("the prediction steps (\(steps)) must not exceed T − 1 = \(timesteps - 1)")
         }
         predictionSteps = steps
         var generator = SeededGenerator(seed: configuration.seed, stream: [0x6e7269])

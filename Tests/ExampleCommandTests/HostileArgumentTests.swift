@@ -52,7 +52,7 @@ struct HostileArgumentTests {
             ("--seeds", ["0", "1000000"]),
             ("--vertices", ["2", "-1", "1000000"]),
             ("--timesteps", ["1", "-1", "1000000"]),
-            ("--prediction-steps", ["0", "-1", "4", "nan"]),
+            ("--prediction-steps", ["0", "-1", "10", "nan"]),
         ]),
         HostileArguments(command: DiscreteVAECommand.self, values: [
             ("--latent", emptyLists + badNumbers + ["1x", "x10", "1x1", "1x10k10", "99999999999x99999999999", "2000x2000"]),
