@@ -20,14 +20,22 @@ public struct WarcraftGenerator: Sendable {
     public let gridSize: Int
     /// The seed all instances derive from.
     public let seed: UInt64
+    /// With a value V, every tile is one of V fixed pictures per terrain (a tileset, as in the
+    /// game the published maps come from); `nil` draws every tile's brightness, tint, pattern
+    /// phase and pixel noise afresh, so no two tiles look alike.
+    public let tileVariants: Int?
 
-    /// - Throws: ``WarcraftDataError`` when `gridSize` is below 2.
-    public init(gridSize: Int, seed: UInt64) throws(WarcraftDataError) {
+    /// - Throws: ``WarcraftDataError`` when `gridSize` is below 2 or `tileVariants` below 1.
+    public init(gridSize: Int, seed: UInt64, tileVariants: Int? = nil) throws(WarcraftDataError) {
         guard gridSize >= 2, gridSize <= 1000 else {
             throw WarcraftDataError("the grid size must be between 2 and 1000, got \(gridSize)")
         }
+        if let tileVariants, !(1...1_000_000).contains(tileVariants) {
+            throw WarcraftDataError("the tile variants must be between 1 and 1,000,000, got \(tileVariants)")
+        }
         self.gridSize = gridSize
         self.seed = seed
+        self.tileVariants = tileVariants
     }
 
     /// Generates instances `0..<count`.
@@ -51,8 +59,14 @@ public struct WarcraftGenerator: Sendable {
             let layout = TerrainLayout(gridSize: gridSize, using: &generator)
             var image = [UInt8](repeating: 0, count: side * side * 3)
             for (cell, terrain) in layout.tiles.enumerated() {
-                terrain.drawTile(into: &image, side: side, top: cell / gridSize * WarcraftDataset.tileSize,
-                                 left: cell % gridSize * WarcraftDataset.tileSize, using: &generator)
+                let top = cell / gridSize * WarcraftDataset.tileSize, left = cell % gridSize * WarcraftDataset.tileSize
+                if let tileVariants {
+                    let variant = Int.random(in: 0..<tileVariants, using: &generator)
+                    var tileGenerator = SeededGenerator(seed: 0x5449_4C45, stream: [UInt64(terrain.rawValue), UInt64(variant)])
+                    terrain.drawTile(into: &image, side: side, top: top, left: left, using: &tileGenerator)
+                } else {
+                    terrain.drawTile(into: &image, side: side, top: top, left: left, using: &generator)
+                }
             }
             maps.replaceSubrange(index * image.count..<(index + 1) * image.count, with: image)
             weights += layout.costs

@@ -12,6 +12,8 @@ struct RunReport {
     var wallSeconds: Double = 0
     /// Training and test maps, and tiles per side.
     var trainMaps = 0, testMaps = 0, gridSize = 0
+    /// The shares of training and test maps whose cheapest path is unique.
+    var trainUniqueOptimum: Double?, testUniqueOptimum: Double?
 
     /// What `metrics.json` holds: the command, its wall time and every run.
     struct Metrics: Codable {
@@ -20,6 +22,10 @@ struct RunReport {
         var trainMaps: Int
         var testMaps: Int
         var gridSize: Int
+        /// The share of training maps whose cheapest path is unique (the others have ties).
+        var trainUniqueOptimum: Double?
+        /// The share of test maps whose cheapest path is unique.
+        var testUniqueOptimum: Double?
         var runs: [WarcraftRunRecord]
     }
 
@@ -27,7 +33,8 @@ struct RunReport {
         let shownCommand = ([URL(fileURLWithPath: command.first ?? "WarcraftShortestPath").lastPathComponent]
                             + command.dropFirst()).joined(separator: " ")
         try directory.writeJSON(Metrics(command: shownCommand, wallSeconds: wallSeconds, trainMaps: trainMaps,
-                                             testMaps: testMaps, gridSize: gridSize, runs: runs), to: "metrics.json")
+                                             testMaps: testMaps, gridSize: gridSize, trainUniqueOptimum: trainUniqueOptimum,
+                                             testUniqueOptimum: testUniqueOptimum, runs: runs), to: "metrics.json")
         var accuracy = SVGLinePlot(title: "Test accuracy", xLabel: "epoch", yLabel: "%", yRange: 0...100)
         var loss = SVGLinePlot(title: "Training loss", xLabel: "epoch", yLabel: "loss")
         for run in runs {

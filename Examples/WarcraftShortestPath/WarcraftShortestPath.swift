@@ -25,6 +25,8 @@ struct WarcraftShortestPath: ParsableCommand {
     var method: String = WarcraftMethod.aimleCentral.rawValue
     @Option(help: "Tiles per side H of generated maps (ignored with --data).")
     var grid: Int = 12
+    @Option(help: "Draw every generated tile from a fixed set of this many pictures per terrain (a tileset, as in the game) instead of varying each tile at random.")
+    var tileVariants: Int?
     @Option(help: "Generated training maps (default 4,000; --full: 10,000, the published set's size).")
     var train: Int?
     @Option(help: "Generated test maps (default 200; --full: 1,000).")
@@ -72,6 +74,7 @@ struct WarcraftShortestPath: ParsableCommand {
             try OptionCheck.check(value, option: option, in: 1 ... 1_000_000)
         }
         try OptionCheck.check(epochCount, option: "--epochs", in: 1 ... 100_000)
+        if let tileVariants { try OptionCheck.check(tileVariants, option: "--tile-variants", in: 1 ... 1_000_000) }
         try OptionCheck.check(batchSize, option: "--batch-size", in: 1 ... 100_000)
         if let samples { try OptionCheck.check(samples, option: "--samples", in: 1 ... 10_000) }
         if let trace { try OptionCheck.check(trace, option: "--trace", in: 1 ... 1_000_000) }
@@ -123,7 +126,9 @@ struct WarcraftShortestPath: ParsableCommand {
         let started = ContinuousClock.now
         let directory = try OutputDirectory(output)
         let (trainSet, testSet) = try loadData()
-        say("Data: \(trainSet.count) training and \(testSet.count) test maps of \(trainSet.gridSize) × \(trainSet.gridSize) tiles.")
+        let uniqueness = (train: OptimalPathCount.uniqueShare(trainSet), test: OptimalPathCount.uniqueShare(testSet))
+        say(String(format: "Data: %d training and %d test maps of %d × %d tiles; %.0f %% and %.0f %% of them have a unique cheapest path.",
+                   trainSet.count, testSet.count, trainSet.gridSize, trainSet.gridSize, 100 * uniqueness.train, 100 * uniqueness.test))
         let normalization = ImageNormalization(fitting: trainSet)
         let totalEpochs = epochCount
         var runs: [WarcraftRunRecord] = []
@@ -139,7 +144,8 @@ struct WarcraftShortestPath: ParsableCommand {
         }
         let elapsed = ContinuousClock.now - started
         let report = RunReport(runs: runs, wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
-                               trainMaps: trainSet.count, testMaps: testSet.count, gridSize: trainSet.gridSize)
+                               trainMaps: trainSet.count, testMaps: testSet.count, gridSize: trainSet.gridSize,
+                               trainUniqueOptimum: uniqueness.train, testUniqueOptimum: uniqueness.test)
         try report.write(into: directory)
         say(report.table())
         say("Wrote \(directory.url.path): metrics.json, curves.svg, loss.svg, paths-*.png, table.md.")
@@ -150,8 +156,9 @@ struct WarcraftShortestPath: ParsableCommand {
             let url = URL(fileURLWithPath: data, isDirectory: true)
             return (try WarcraftDataset(directory: url, split: "train"), try WarcraftDataset(directory: url, split: "test"))
         }
-        let trainSet = try WarcraftGenerator(gridSize: grid, seed: seed).makeDataset(count: trainCount)
-        let testSet = try WarcraftGenerator(gridSize: grid, seed: seed &+ 1_000_003).makeDataset(count: testCount)
+        let trainSet = try WarcraftGenerator(gridSize: grid, seed: seed, tileVariants: tileVariants).makeDataset(count: trainCount)
+        let testSet = try WarcraftGenerator(gridSize: grid, seed: seed &+ 1_000_003, tileVariants: tileVariants)
+            .makeDataset(count: testCount)
         if let saveData {
             let url = URL(fileURLWithPath: saveData, isDirectory: true)
             try trainSet.write(directory: url, split: "train")
