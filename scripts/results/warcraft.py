@@ -62,7 +62,8 @@ def generalisation_section():
     long_runs = []
     for path in sorted(RESULTS.glob("*.json")):
         for run in load(path)["runs"]:
-            if len(run["history"]) >= 20:
+            measured = any(epoch.get("training") for epoch in run["history"])
+            if len(run["history"]) >= 20 or (measured and len(run["history"]) >= 10):
                 long_runs.append((path.stem, run))
     # A run resumed for more epochs repeats the shorter run's history: show the longer one.
     long_runs = [(label, run) for label, run in long_runs
@@ -70,7 +71,7 @@ def generalisation_section():
                             and other["history"][:len(run["history"])] == run["history"] for _, other in long_runs)]
     if not long_runs:
         return []
-    lines = ["", "## Test maps against training maps (runs of 20 epochs or more)", "",
+    lines = ["", "## Test maps against training maps (long runs)", "",
              "Cost-optimal % on the test maps and, where the run measured it, on as many training maps (the "
              "network in inference mode for both), every fifth epoch and at the epoch of the best test score; "
              "a growing gap is over-fitting.", ""]
