@@ -27,6 +27,8 @@ struct WarcraftShortestPath: ParsableCommand {
     var grid: Int = 12
     @Option(help: "Draw every generated tile from a fixed set of this many pictures per terrain (a tileset, as in the game) instead of varying each tile at random.")
     var tileVariants: Int?
+    @Flag(help: "Keep only generated maps whose cheapest path is unique, so that the label is the only cost-optimal path.")
+    var uniqueOptimum = false
     @Option(help: "Generated training maps (default 4,000; --full: 10,000, the published set's size).")
     var train: Int?
     @Option(help: "Generated test maps (default 200; --full: 1,000).")
@@ -156,8 +158,10 @@ struct WarcraftShortestPath: ParsableCommand {
             let url = URL(fileURLWithPath: data, isDirectory: true)
             return (try WarcraftDataset(directory: url, split: "train"), try WarcraftDataset(directory: url, split: "test"))
         }
-        let trainSet = try WarcraftGenerator(gridSize: grid, seed: seed, tileVariants: tileVariants).makeDataset(count: trainCount)
-        let testSet = try WarcraftGenerator(gridSize: grid, seed: seed &+ 1_000_003, tileVariants: tileVariants)
+        let trainSet = try WarcraftGenerator(gridSize: grid, seed: seed, tileVariants: tileVariants, uniqueOptimum: uniqueOptimum)
+            .makeDataset(count: trainCount)
+        let testSet = try WarcraftGenerator(gridSize: grid, seed: seed &+ 1_000_003, tileVariants: tileVariants,
+                                        uniqueOptimum: uniqueOptimum)
             .makeDataset(count: testCount)
         if let saveData {
             let url = URL(fileURLWithPath: saveData, isDirectory: true)

@@ -36,4 +36,17 @@ struct OptimalPathCountTests {
         #expect(OptimalPathCount.count(costs: [Float](repeating: 1, count: 9), gridSize: 3) == 1)
         #expect(OptimalPathCount.count(costs: [1, 1, 1, 1, 9, 1, 1, 1, 1], gridSize: 3) == 2)
     }
+
+    /// With `uniqueOptimum` every map has exactly one cheapest path, its label; maps that had
+    /// one already are the same as without the option (attempt 0 uses the same stream).
+    @Test func generator_keeps_only_maps_with_a_unique_optimum() throws {
+        let plain = try WarcraftGenerator(gridSize: 6, seed: 9).makeDataset(count: 30)
+        let unique = try WarcraftGenerator(gridSize: 6, seed: 9, uniqueOptimum: true).makeDataset(count: 30)
+        #expect(OptimalPathCount.uniqueShare(unique) == 1)
+        #expect(OptimalPathCount.uniqueShare(plain) < 1, "the test needs some maps with ties")
+        for index in 0..<30 where OptimalPathCount.count(costs: plain.weights(index), gridSize: 6) == 1 {
+            #expect(plain.weights(index) == unique.weights(index))
+            #expect(plain.path(index) == unique.path(index))
+        }
+    }
 }
