@@ -43,13 +43,22 @@ def rows_of(metrics, label):
                      if run["method"].startswith("aimle") else "—"),
             "temperature": run["settings"]["temperature"],
             "data": f'{metrics["trainMaps"]} / {metrics["testMaps"]}, {metrics["gridSize"]} × {metrics["gridSize"]}',
+            "unique": metrics.get("testUniqueOptimum"),
             "epochs": last["epoch"],
             "test": test,
             "train_seconds": seconds,
             "wall": metrics["wallSeconds"],
-            "command": metrics["command"],
+            "command": shown_command(metrics["command"]),
             "note": metrics.get("note"),
         }
+
+
+def shown_command(command):
+    """The command as a user types it: the executable's name without the suffix of a copied
+    binary, and without --output (where a run wrote its files is not part of its settings)."""
+    import re
+    command = re.sub(r"^WarcraftShortestPath\S*", "WarcraftShortestPath", command)
+    return re.sub(r"\s--output\s\S+", "", command)
 
 
 def percent(test, key):
@@ -102,13 +111,14 @@ def main():
         metrics = load(path)
         runs += list(rows_of(metrics, path.stem))
     lines += ["## Our runs (generated 12 × 12 maps)", "",
-              "| run | method | c | α rule | noise (τ) | Adam lr | train / test maps | epochs | cost-optimal % | perfect match % | regret | training s | wall s |",
-              "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+              "| run | method | c | α rule | noise (τ) | Adam lr | train / test maps | test maps with a unique optimum % | epochs | cost-optimal % | perfect match % | regret | training s | wall s |",
+              "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for row in runs:
         test = row["test"]
         target = "—" if row["target"] is None else f'{row["target"]:g}'
         noise = row["noise"] if row["noise"] == "none" else f'{row["noise"]} ({row["temperature"]:g})'
-        lines.append(f'| {row["label"]} | {row["estimator"]} | {target} | {row["rule"]} | {noise} | {row["learning_rate"]:g} | {row["data"]} | {row["epochs"]} | '
+        lines.append(f'| {row["label"]} | {row["estimator"]} | {target} | {row["rule"]} | {noise} | {row["learning_rate"]:g} | {row["data"]} | '
+                     f'{"—" if row["unique"] is None else format(100 * row["unique"], ".0f")} | {row["epochs"]} | '
                      f'{percent(test, "costOptimal")} | {percent(test, "perfectMatch")} | '
                      f'{test.get("normalizedRegret", float("nan")):.4f} | {row["train_seconds"]:.0f} | '
                      f'{"—" if row["wall"] is None else format(row["wall"], ".0f")} |')
