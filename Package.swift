@@ -138,7 +138,7 @@ let package = Package(
         // MARK: - LatentGraphs example
         .target(
             name: "LatentGraphsKit",
-            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "TensorLayers", "NumPyFormat"],
+            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "TensorLayers", "NumPyFormat", "_ExampleSupport"],
             path: "Examples/LatentGraphsKit",
             swiftSettings: strict
         ),

@@ -1,4 +1,5 @@
 import DifferentiableSolvers
+import _ExampleSupport
 
 extension DiscreteVAE {
     /// A many-sample, unbiased estimate of ∇θ E_Z[f(MAP(θ + σZ))] with Z standard normal and f
@@ -49,18 +50,8 @@ extension DiscreteVAE {
         let logits = decoder(try tensor(states.values, [rows, n])).scalars
         let losses = BernoulliLikelihood.rowLosses(logits: logits, labels: Self.repeatRows(images, columns: pixels, times: samples),
                                                    columns: pixels)
-        var gradient = [Float](repeating: 0, count: count * n)
-        let scale = 1 / (Double(samples) * Double(sigma) * Double(count))
-        for row in 0..<count {
-            let rowLosses = losses[(row * samples)..<((row + 1) * samples)].map(Double.init)
-            let total = rowLosses.reduce(0, +)
-            for (s, loss) in rowLosses.enumerated() {
-                let advantage = scale * (loss - (total - loss) / Double(samples - 1))
-                let offset = (row * samples + s) * n
-                for j in 0..<n { gradient[row * n + j] += Float(advantage * Double(normals[offset + j])) }
-            }
-        }
-        return gradient
+        return LeaveOneOutEstimate.gradient(losses: losses, scores: normals, rows: count, samples: samples,
+                                            scale: 1 / (Double(sigma) * Double(count)))
     }
 
     /// The standard deviation of `noise`, from 4,096 draws of a fixed stream.

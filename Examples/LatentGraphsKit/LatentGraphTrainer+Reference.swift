@@ -1,5 +1,6 @@
 import DifferentiableSolvers
 import Foundation
+import _ExampleSupport
 import TensorLayers
 
 extension LatentGraphTrainer {
@@ -52,21 +53,9 @@ extension LatentGraphTrainer {
         } catch {
             throw LatentGraphsError("cannot evaluate the decoder on the reference samples: \(error)")
         }
-        var gradient = [Float](repeating: 0, count: batch * edges)
-        let scale = 1 / (Double(samples) * Double(temperature) * Double(batch))
-        for row in 0..<batch {
-            let rowLosses = losses[(row * samples)..<((row + 1) * samples)].map(Double.init)
-            let total = rowLosses.reduce(0, +)
-            for (s, loss) in rowLosses.enumerated() {
-                let advantage = loss - (total - loss) / Double(samples - 1)
-                let offset = (row * samples + s) * edges
-                for e in 0..<edges {
-                    let score = 1 - Double(noise[offset + e].negatedExponential)
-                    gradient[row * edges + e] += Float(scale * advantage * score)
-                }
-            }
-        }
-        return gradient
+        let scores = noise.map { 1 - $0.negatedExponential }
+        return LeaveOneOutEstimate.gradient(losses: losses, scores: scores, rows: batch, samples: samples,
+                                            scale: 1 / (Double(temperature) * Double(batch)))
     }
 }
 
