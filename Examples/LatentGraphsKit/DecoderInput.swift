@@ -13,7 +13,7 @@ import TensorLayers
 /// Each example is repeated `samples` times (consecutively), to match the per-sample rows of
 /// the spanning-tree layer.
 public struct DecoderInput: Sendable {
-    /// The starting positions, [R · c · n, 2] with c = (T − 1)/k starts, rows ordered
+    /// The starting positions, [R · c · n, 2] with c = ⌈(T − 1)/k⌉ starts, rows ordered
     /// (row, start, vertex).
     public let starts: Tensor
     /// The target positions after 1, 2, …, k steps, each shaped like ``starts``.
