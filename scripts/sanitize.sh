@@ -20,8 +20,9 @@ sanitizers=("$@")
 [[ ${#sanitizers[@]} -gt 0 ]] || sanitizers=(thread address)
 
 # Report, do not abort, so that one run counts every report; ASan also checks for leaks (minus
-# the toolchain's own, listed in scripts/lsan-suppressions.txt).
-export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=0 second_deadlock_stack=1}"
+# the toolchain's own, listed in scripts/lsan-suppressions.txt), and TSan skips the races that
+# are artefacts of synchronisation it cannot see (scripts/tsan-suppressions.txt).
+export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=0 second_deadlock_stack=1 suppressions=$PWD/scripts/tsan-suppressions.txt}"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-halt_on_error=0 detect_leaks=1}"
 export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$PWD/scripts/lsan-suppressions.txt print_suppressions=0}"
 

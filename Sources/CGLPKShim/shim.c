@@ -5,6 +5,7 @@
 
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdatomic.h>
 #include <string.h>
@@ -17,6 +18,32 @@ static _Thread_local unsigned long environment_generation;
 static _Thread_local long live_problems;
 static _Thread_local unsigned long long thread_identity;
 static atomic_ullong next_thread_identity = 1;
+static pthread_key_t exit_key;
+static pthread_once_t exit_key_once = PTHREAD_ONCE_INIT;
+static _Thread_local int exit_hook_installed;
+static atomic_ulong environments_freed_at_exit;
+
+/* Runs when a thread that used GLPK exits. Problems still alive on the thread belong to its
+   environment, and no other thread may free them (GLPKProblem compares thread identities,
+   which are never reused), so without this the environment and those problems would leak
+   with the thread's thread-local pointer. */
+static void free_environment_at_exit(void *unused) {
+    (void)unused;
+    if (glp_free_env() == 0) atomic_fetch_add(&environments_freed_at_exit, 1);
+    environment_generation += 1;
+    live_problems = 0;
+}
+
+static void create_exit_key(void) {
+    pthread_key_create(&exit_key, free_environment_at_exit);
+}
+
+/* Registers free_environment_at_exit for the calling thread (once per thread). */
+static void install_exit_hook(void) {
+    if (exit_hook_installed) return;
+    pthread_once(&exit_key_once, create_exit_key);
+    if (pthread_setspecific(exit_key, (void *)1) == 0) exit_hook_installed = 1;
+}
 
 /* Terminal hook: keeps GLPK's text for error reports; nonzero tells GLPK not to print. */
 static int capture_output(void *info, const char *text) {
@@ -36,6 +63,7 @@ static void return_to_caller(void *info) {
 }
 
 void begin_guarded_call(jmp_buf *recovery, int keep_terminal_output) {
+    install_exit_hook();
     message_length = 0;
     message_buffer[0] = '\0';
     glp_term_hook(capture_output, NULL);
@@ -202,6 +230,10 @@ const char *cglpk_messages(void) {
 
 unsigned long cglpk_environment_generation(void) {
     return environment_generation;
+}
+
+unsigned long cglpk_environments_freed_at_thread_exit(void) {
+    return atomic_load(&environments_freed_at_exit);
 }
 
 unsigned long long cglpk_thread_identity(void) {

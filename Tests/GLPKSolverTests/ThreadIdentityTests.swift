@@ -57,5 +57,24 @@ struct ThreadIdentityTests {
         #expect(shared.usable == Array(repeating: false, count: 6), "pthread_t reused: \(reused)")
         #expect(shared.values == Array(repeating: expected, count: 6))
     }
+
+    @Test("a thread that exits while its problem lives on frees its GLPK environment")
+    func exitedThreadsEnvironmentIsFreed() throws {
+        var rng = SeededGenerator(seed: 6)
+        let (program, _, _) = ILPInstances.knapsack(items: 6, dimensions: 1, using: &rng)
+        let solver = try LinearProgramSolver(model: program)
+        let theta = ILPInstances.uniform(6, -1, 5, using: &rng)
+        let shared = Shared()
+        let before = GLPKProblem.environmentsFreedAtThreadExit
+        let thread = Self.onJoinedThread {
+            shared.values.append((try? solver.solveReportingStatus(theta, workspace: &shared.workspace).values) ?? [])
+        }
+        try #require(thread != nil, "could not create a POSIX thread")
+        // The workspace still holds the problem, which only its (exited) thread could free: the
+        // environment went with the thread instead of leaking (LeakSanitizer counted one
+        // environment per thread of the test above before).
+        #expect(shared.workspace.problem != nil && shared.values.first?.isEmpty == false)
+        #expect(GLPKProblem.environmentsFreedAtThreadExit > before)
+    }
 }
 #endif

@@ -15,7 +15,8 @@
  *
  * GLPK memory belongs to the allocating thread's environment, so every problem must be
  * used and deleted on the thread that built it. The shim counts the problems alive on
- * each thread and frees the thread's environment when the count drops to zero.
+ * each thread and frees the thread's environment when the count drops to zero, and when the
+ * thread exits (problems that outlive their thread can be freed by no other thread).
  */
 
 #include <glpk.h>
@@ -109,6 +110,9 @@ unsigned long cglpk_environment_generation(void);
 /* A number that identifies the calling thread and is never given to another thread of the
    process, unlike pthread_t values, which the system reuses once a thread has exited. */
 unsigned long long cglpk_thread_identity(void);
+
+/* How many threads exited with a GLPK environment, which the shim then freed (for tests). */
+unsigned long cglpk_environments_freed_at_thread_exit(void);
 
 /* Makes GLPK fail on purpose (adds -1 columns) to exercise the error path. */
 int cglpk_provoke_library_error(void);

@@ -8,7 +8,8 @@ import DifferentiableSolvers
 /// on the thread that created it, and a GLPK failure on that thread frees every problem of
 /// the thread. The owner therefore remembers its thread and the environment generation;
 /// it frees the problem only when both still match (otherwise freeing would corrupt
-/// another environment or free twice, so it leaves the memory alone).
+/// another environment or free twice, so it leaves the memory alone: the shim frees it with
+/// its thread's environment when that thread exits).
 ///
 /// The thread is remembered by the shim's `cglpk_thread_identity()`, which no later thread
 /// receives, not by `pthread_t`: the system hands an exited thread's `pthread_t` to new
@@ -68,6 +69,10 @@ final class GLPKProblem {
     deinit {
         if isUsableOnCurrentThread { cglpk_delete(handle) }
     }
+
+    /// How many exited threads' GLPK environments the shim has freed, with the problems still
+    /// alive on them.
+    static var environmentsFreedAtThreadExit: UInt { UInt(cglpk_environments_freed_at_thread_exit()) }
 
     /// Whether the problem object is alive and belongs to the calling thread.
     var isUsableOnCurrentThread: Bool {
