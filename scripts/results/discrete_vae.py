@@ -7,6 +7,8 @@ command that produced it. Usage: python3 scripts/results/discrete_vae.py
 import json
 import pathlib
 
+import trace_summary
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "Examples" / "DiscreteVAE"
 
@@ -29,6 +31,11 @@ def main():
             lines.append(f'| {record["latent"]} | {record["estimator"]} | {record["samples"]} | {record["trainingImages"]} | '
                          f'{last["epoch"]} | {last["testLoss"]:.2f} | {last["validationLoss"]:.2f} | {seconds:.1f} |')
         lines.append("")
+        lines += trace_summary.trace_table(
+            EXAMPLE / "results" / "traces" / path.stem,
+            f"Trace (`results/traces/{path.stem}/`): means over the steps; the cosine (every 10 steps, where "
+            "measured) is with a 200-sample Gaussian-smoothing estimate of the gradient of the expected "
+            "reconstruction loss at the spread of the layer's own noise.")
     lines += ["The AIMLE paper trains the 20 × 10-of-20 VAE for 100 epochs with S = 10 samples, Sum-of-Gamma "
               "noise and (in the reference implementation's command) c = 10; its Figure 5 shows AIMLE below "
               "IMLE's best λ for K = 10. The rows above use 3 epochs and S = 1.", ""]

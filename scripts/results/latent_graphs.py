@@ -8,31 +8,18 @@ carry beside their own rows. Usage: python3 scripts/results/latent_graphs.py
 import json
 import pathlib
 
+import trace_summary
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "Examples" / "LatentGraphs"
 
 
 def trace_table(run):
     """Means over a run's trace (results/traces/<run>/*.csv), when it wrote one."""
-    import csv
-    traces = sorted((EXAMPLE / "results" / "traces" / run).glob("*.csv"))
-    if not traces:
-        return []
-    lines = [f"Trace (`results/traces/{run}/`): means over the steps; the cosine is with a 200-tree score-function "
-             "estimate of the gradient of the expected NLL under the Gumbel perturbation, every 10 steps.", "",
-             "| trace | steps | mean α | mean λ | mean ‖z_L − z_R‖₀ | zero-gradient steps % | mean cosine |",
-             "|---|---|---|---|---|---|---|"]
-    for path in traces:
-        with open(path) as handle:
-            rows = list(csv.DictReader(handle))
-        count = max(len(rows), 1)
-        mean = lambda key: sum(float(r[key]) for r in rows) / count
-        zero = 100 * sum(1 for r in rows if float(r["gradient_norm"]) == 0) / count
-        cosines = [float(r["reference_cosine"]) for r in rows if r["reference_cosine"]]
-        cosine = f"{sum(cosines) / len(cosines):.3f}" if cosines else "—"
-        lines.append(f'| {path.stem} | {len(rows)} | {mean("alpha"):.4f} | {mean("mean_lambda"):.3f} | '
-                     f'{mean("mean_nonzeros"):.2f} | {zero:.0f} | {cosine} |')
-    return lines + [""]
+    return trace_summary.trace_table(
+        EXAMPLE / "results" / "traces" / run,
+        f"Trace (`results/traces/{run}/`): means over the steps; the cosine is with a 200-tree score-function "
+        "estimate of the gradient of the expected NLL under the Gumbel perturbation, every 10 steps.")
 
 
 def main():
