@@ -75,6 +75,11 @@ def last_and_best(name):
     return history[-1], max(history, key=lambda epoch: epoch["test"]["costOptimal"])
 
 
+def alpha_at_end(name):
+    """AIMLE's α after the last epoch of results/data-1000x15-<name>.json, formatted."""
+    return f'{load(RESULTS / f"data-1000x15-{name}.json")["runs"][0]["history"][-1]["alpha"]:g}'
+
+
 def summary_section():
     """What the long runs and the data experiments show, in numbers taken from their JSON."""
     lines = ["", "## What the runs show", ""]
@@ -92,7 +97,8 @@ def summary_section():
                      f'{100 * last["test"]["costOptimal"]:.1f} % test against {100 * last["training"]["costOptimal"]:.1f} % '
                      f'training maps (best test {100 * best["test"]["costOptimal"]:.1f} % at epoch {best["epoch"]}).')
     runs = {name: last_and_best(f"data-1000x15-{name}") for name in
-            ["random-tiles", "tileset4", "unique-optimum-aimle", "unique-optimum-blackbox", "unique-optimum-imle"]}
+            ["random-tiles", "tileset4", "unique-optimum-aimle", "unique-optimum-blackbox", "unique-optimum-imle",
+             "unique-optimum-aimle-forward"]}
     if all(runs[name] for name in ["random-tiles", "tileset4", "unique-optimum-aimle"]):
         def pair(name):
             last = runs[name][0]
@@ -108,7 +114,11 @@ def summary_section():
             lines.append('* **AIMLE generalises worse than its baselines at equal budget.** On the same maps with a unique '
                          'optimum: ' + "; ".join(f'{label} {pair(name)}' for label, name in
                                                  [("blackbox", "unique-optimum-blackbox"), ("IMLE", "unique-optimum-imle")]
-                                                 if runs[name]) + f'; AIMLE {pair("unique-optimum-aimle")}.')
+                                                 if runs[name]) + f'; AIMLE {pair("unique-optimum-aimle")}'
+                         + (f'; AIMLE with forward differences {pair("unique-optimum-aimle-forward")}, its α at the '
+                            f'ceiling {alpha_at_end("unique-optimum-aimle-forward")} (solved maps give no differing cells, '
+                            'so the one-sided difference cannot reach the target c and α only grows)'
+                            if runs["unique-optimum-aimle-forward"] else "") + '.')
     return lines if len(lines) > 3 else []
 
 
