@@ -72,7 +72,7 @@ public struct VAETraining: Sendable {
                 guard loss.isFinite else { throw VAEError("the training loss became \(loss) at epoch \(epoch), batch \(batch)") }
                 total += Double(loss)
                 trace.append(TrainingTrace.Step(step: step, statistics: vae.lastBackward, gradientNorm: vae.lastGradientNorm,
-                                                referenceCosine: vae.referenceSamples == nil ? nil : vae.lastReferenceCosine))
+                                                referenceCosine: vae.lastReferenceCosine))
                 progress.advance(note: String(format: "loss %.2f", total / Double(batch + 1)))
             }
             progress.finish()

@@ -110,7 +110,7 @@ public struct WarcraftTrainer {
             (dTheta, statistics) = try layer.backwardWithStatistics(dLdz, tape)
             if let referenceSamples {
                 let reference = try referenceGradient(theta, dLdz: dLdz, samples: referenceSamples)
-                referenceCosine = Self.cosine(dTheta.values, reference.values)
+                referenceCosine = try cosineSimilarity(dTheta.values, reference.values)
             }
         }
         let solverSeconds = (ContinuousClock.now - solverStart).seconds
@@ -136,16 +136,6 @@ public struct WarcraftTrainer {
         reference.step = layer.step
         let (_, tape) = try reference.forward(theta, output: .mean)
         return try reference.backward(dLdz, tape)
-    }
-
-    static func cosine(_ a: [Float], _ b: [Float]) -> Double {
-        var dot = 0.0, na = 0.0, nb = 0.0
-        for (x, y) in zip(a, b) {
-            dot += Double(x) * Double(y)
-            na += Double(x) * Double(x)
-            nb += Double(y) * Double(y)
-        }
-        return na > 0 && nb > 0 ? dot / (na * nb).squareRoot() : 0
     }
 
     /// Cheapest paths for the predicted costs of instances `indices` (unperturbed), B × H².
