@@ -134,7 +134,7 @@ public struct DiscreteVAE<Encoder: VAENetwork, Decoder: VAENetwork>: TrainableVA
                     try decoder.bernoulliLosses(latents: candidates.values, columns: candidates.columns, owners: rows,
                                                 images: images, pixels: pixels)
                 }
-                let (estimate, statistics) = try layer.backwardWithStatistics(upstream, tape, scorer: scorer)
+                let (estimate, statistics) = try layer.backwardWithStatistics(upstream, tape, context: BackwardContext(scorer: scorer))
                 dTheta = estimate.values.map { $0 * weight }
                 lastBackward = statistics
             } else {

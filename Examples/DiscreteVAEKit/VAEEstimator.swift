@@ -62,7 +62,7 @@ public enum VAEEstimator: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     /// The package estimator at a training step (nil for ``exact``, which needs none).
-    public func gradientEstimator(step: UInt64, latent: LatentStructure) -> GradientEstimator? {
+    public func gradientEstimator(step: UInt64, latent: LatentStructure) -> (any GradientEstimator)? {
         switch self {
         case .direct(let schedule):
             .directLoss(DirectLossConfiguration(mode: .exact(blockSize: latent.blockSize), epsilon: schedule))

@@ -61,7 +61,7 @@ public struct LatentGraphTrainer: Sendable {
     ///   - estimator: how ∂NLL/∂z becomes ∂NLL/∂θ.
     ///   - configuration: sizes and optimisation settings.
     /// - Throws: ``LatentGraphsError`` for an invalid configuration.
-    public init(graph: CompleteGraph, timesteps: Int, estimator: GradientEstimator,
+    public init(graph: CompleteGraph, timesteps: Int, estimator: any GradientEstimator,
                 configuration: LatentGraphConfiguration) throws(LatentGraphsError) {
         if let problem = configuration.problem { throw LatentGraphsError(problem) }
         guard timesteps >= 2 else { throw LatentGraphsError("trajectories need at least 2 frames (got \(timesteps))") }

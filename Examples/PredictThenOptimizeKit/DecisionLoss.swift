@@ -40,11 +40,11 @@ public struct DecisionLoss<Solver: MAPSolver>: Sendable {
         case .sumOfGamma: .sumOfGamma(k: settings.sumOfGammaK)
         case .gumbel: .gumbel
         }
-        func make(_ estimator: GradientEstimator, _ noise: NoiseDistribution, samples: Int, temperature: Float) -> DifferentiableSolverLayer<Solver> {
+        func make(_ estimator: any GradientEstimator, _ noise: NoiseDistribution, samples: Int, temperature: Float) -> DifferentiableSolverLayer<Solver> {
             DifferentiableSolverLayer(solver: solver, estimator: estimator, noise: noise, samples: samples, seed: seed,
                                       forwardTemperature: temperature, targetTemperature: temperature, parallelism: parallelism)
         }
-        func aimle(_ scheme: DifferenceScheme) -> GradientEstimator {
+        func aimle(_ scheme: DifferenceScheme) -> any GradientEstimator {
             .aimle(AIMLEConfiguration(scheme: scheme, initialAlpha: settings.aimleInitialAlpha))
         }
         switch method {

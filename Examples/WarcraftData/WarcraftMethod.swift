@@ -20,7 +20,7 @@ public enum WarcraftMethod: String, CaseIterable, Sendable, Codable {
 
     /// The estimator; `lambda` is used by IMLE and blackbox, `aimleTarget` (the target c of
     /// non-zero gradient entries) and `adaptation` by AIMLE.
-    public func estimator(lambda: Float, aimleTarget: Double = 1, adaptation: AlphaAdaptation = .paper) -> GradientEstimator {
+    public func estimator(lambda: Float, aimleTarget: Double = 1, adaptation: AlphaAdaptation = .paper) -> any GradientEstimator {
         switch self {
         case .aimleCentral:
             .aimle(AIMLEConfiguration(scheme: .central, targetNonZeros: aimleTarget, adaptation: adaptation))

@@ -43,7 +43,7 @@ public struct WarcraftTrainingSettings: Sendable, Codable, Equatable {
     }
 
     /// The estimator these settings describe.
-    public var estimator: GradientEstimator {
+    public var estimator: any GradientEstimator {
         method.estimator(lambda: lambda, aimleTarget: aimleTarget, adaptation: fastAdaptation ? .multiplicative() : .paper)
     }
 

@@ -8,7 +8,7 @@ import Testing
 
 @Suite("The layer on tensors inside differentiable Swift")
 struct SolverFunctionTensorTests {
-    let estimator = GradientEstimator.aimle(AIMLEConfiguration(scheme: .central, initialAlpha: 0.5))
+    let estimator: any GradientEstimator = .aimle(AIMLEConfiguration(scheme: .central, initialAlpha: 0.5))
 
     @Test("a tensor θ of shape [B, H, W] gives the same values and gradients as the array path",
           arguments: [SampleOutput.mean, .perSample])

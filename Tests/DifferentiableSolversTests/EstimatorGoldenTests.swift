@@ -79,7 +79,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
 
     var name: String
     var problem: Problem
-    var estimator: GradientEstimator
+    var estimator: any GradientEstimator
     var noise: NoiseDistribution = .gumbel
     var samples = 3
     var output: SampleOutput = .perSample
@@ -211,7 +211,8 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
             let perSample = output == .perSample ? z : tape.samples
             let losses = (0..<perSample.rows).map { loss(perSample.row($0)) }
             let scorer: CandidateScorer = { candidates, _ in (0..<candidates.rows).map { loss(candidates.row($0)) } }
-            let (gradient, statistics) = try layer.backwardWithStatistics(upstream, tape, sampleLosses: losses, scorer: scorer)
+            let (gradient, statistics) = try layer.backwardWithStatistics(upstream, tape,
+                                                                          context: BackwardContext(sampleLosses: losses, scorer: scorer))
             gradientHash.add(gradient.values)
             informative = informative || gradient.values.contains { $0 != 0 }
             statisticsHash.add(statistics.meanLambda)

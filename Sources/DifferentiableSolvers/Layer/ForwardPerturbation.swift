@@ -18,7 +18,7 @@ struct ForwardPerturbation: Sendable {
     init<Solver: MAPSolver>(_ layer: DifferentiableSolverLayer<Solver>) {
         shift = layer.solver.sense.sign * layer.forwardTemperature
         halfVariance = layer.forwardTemperature * layer.forwardTemperature / 2
-        multiplicative = if case .perturbedOptimizer(let c) = layer.estimator { c.multiplicative } else { false }
+        multiplicative = layer.estimator.perturbationForm == .multiplicative
         floor = layer.perturbationFloor
     }
 

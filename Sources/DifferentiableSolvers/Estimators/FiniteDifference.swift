@@ -1,51 +1,98 @@
-/// The inputs of one backward pass and the estimators that consume them.
+/// The target distribution of the IMLE family (torch-imle's `TargetDistribution`): the
+/// perturbed MAP distribution with parameters `scale · φ − λ_b · ∂L/∂z` for instance b, whose
+/// finite difference against the forward distribution estimates the gradient.
 ///
-/// Works in the maximisation convention: φ = σ·θ with σ = +1 for a maximising solver and
-/// −1 for a minimising one, so MAP_max(φ) = solver(σ·φ). An estimate g_φ is returned as
-/// ∂L/∂θ = σ·g_φ. Perturbations ε enter as φ + τ·ε, i.e. θ + σ·τ·ε.
-struct GradientComputation<Solver: MAPSolver>: Sendable {
-    let solver: Solver
-    let tape: SolverTape
-    let upstream: Matrix
-    let forwardTemperature: Float
-    let targetTemperature: Float
-    let parallelism: Parallelism
-    let perturbationFloor: Float?
+/// IMLE and blackbox use one fixed λ for every instance; adaptive IMLE computes λ_b by
+/// Eq. 8 (see ``AdaptiveIMLE``). An instance with λ_b = 0 (or not finite) takes no step
+/// and gets a zero gradient.
+struct TargetDistribution: Sendable {
+    /// The scale of φ in the target parameters (1 in the IMLE paper).
+    var scale: Float
+    /// The step λ_b of every instance.
+    var lambdas: [Float]
 
-    var n: Int { tape.theta.columns }
-    var sampleCount: Int { tape.sampleCount }
-    var sign: Float { solver.sense.sign }
-
-    /// The row of ∂L/∂z that belongs to sample `s` of row `b`.
-    func upstreamOffset(row b: Int, sample s: Int) -> Int {
-        tape.output == .perSample ? (b * sampleCount + s) * n : b * n
+    /// One step λ for all `batchSize` instances.
+    init(scale: Float = 1, lambda: Float, batchSize: Int) {
+        self.scale = scale
+        lambdas = [Float](repeating: lambda, count: batchSize)
     }
 
-    /// The factor that turns a sum of per-sample estimates into the vector–Jacobian product.
-    var sampleReduction: Float { tape.output == .perSample ? 1 : 1 / Float(sampleCount) }
+    /// A step per instance.
+    init(scale: Float = 1, lambdas: [Float]) {
+        self.scale = scale
+        self.lambdas = lambdas
+    }
+}
 
-    /// IMLE and adaptive IMLE: finite differences of MAP states along ∂L/∂z.
+extension BackwardPass {
+    /// The IMLE family's estimate: the finite difference of MAP states along ∂L/∂z between
+    /// the forward distribution and the `target` distribution, with the statistics of the
+    /// pass (the mean λ, the mean L0 count per informative sample, the silent rows).
+    ///
+    /// - Throws: ``LayerError`` wrapping a solver failure.
+    func finiteDifference(scheme: DifferenceScheme, target: TargetDistribution) throws(LayerError) -> BackwardEstimate {
+        let result: (gradient: Matrix, nonZeros: Int, lambdaSum: Double, steppedRows: Int)
+        do throws(SolverError) {
+            result = try finiteDifferenceSum(scheme: scheme, target: target)
+        } catch {
+            throw LayerError(error)
+        }
+        let (informativeSamples, silent) = signalCounts()
+        let statistics = BackwardStatistics(
+            meanLambda: result.steppedRows > 0 ? result.lambdaSum / Double(result.steppedRows) : 0,
+            meanNonZeros: informativeSamples > 0 ? Double(result.nonZeros) / Double(informativeSamples) : 0,
+            silentRows: silent)
+        return BackwardEstimate(gradient: result.gradient, statistics: statistics)
+    }
+
+    /// The samples whose ∂L/∂z is not zero, and the rows none of whose samples has one.
+    ///
+    /// A sample with ∂L/∂z = 0 has no finite difference whatever λ is, and a silent row says
+    /// nothing about how large λ should be: adaptive IMLE averages its sparsity signal
+    /// (Eq. 9) over the informative samples only, instead of counting empty differences as
+    /// "too sparse" — which would drive α up without bound once the loss is satisfied.
+    /// With mean output a row's samples share one ∂L/∂z̄.
+    func signalCounts() -> (informativeSamples: Int, silentRows: Int) {
+        var informative = 0, silent = 0
+        for b in 0..<batchSize {
+            var rowInformative = 0
+            for s in 0..<sampleCount where upstream[row: b, sample: s].contains(where: { $0 != 0 }) {
+                rowInformative += 1
+            }
+            informative += rowInformative
+            if rowInformative == 0 { silent += 1 }
+        }
+        return (informative, silent)
+    }
+
+    /// Finite differences of MAP states along ∂L/∂z:
+    /// * forward:  [MAP(t + ε) − MAP(t + ε − λ∇)] / λ,
+    /// * backward: [MAP(t + ε + λ∇) − MAP(t + ε)] / λ,
+    /// * central:  [MAP(t + ε + λ∇) − MAP(t + ε − λ∇)] / (2λ),
+    /// with t = scale · φ the target's parameters and ε the forward noise at the target temperature.
     ///
     /// - Returns: ∂L/∂θ, the total number of non-zero entries of the differences (the L0
     ///   counts of Eq. 9, summed over all samples), and the sum and count of the steps λ of
     ///   the rows that took one.
-    func finiteDifference(scheme: DifferenceScheme, step: FiniteDifferenceStep) throws(SolverError)
+    private func finiteDifferenceSum(scheme: DifferenceScheme, target: TargetDistribution) throws(SolverError)
         -> (gradient: Matrix, nonZeros: Int, lambdaSum: Double, steppedRows: Int) {
         let n = self.n, count = sampleCount, sign = self.sign
         let theta = tape.theta.values, noise = tape.noise.values, samples = tape.samples.values
-        let upstream = self.upstream.values
-        let targetScale = step.targetScale
+        let states = self.samples, upstream = self.upstream
+        let upstreamValues = upstream.values
+        let targetScale = target.scale, lambdas = target.lambdas
         let temperature = targetTemperature
         // The forward sample equals MAP(target + τ·ε) only when the target is φ itself
         // perturbed exactly as in the forward pass; then it is reused instead of re-solved.
         let reuseForward = targetScale == 1 && targetTemperature == forwardTemperature
         let reduction = sampleReduction
         let floor = perturbationFloor
+        let solver = self.solver
         var nonZeros = 0, lambdaSum = 0.0, steppedRows = 0
         // Every worker writes its rows of ∂L/∂θ in place and returns its count of non-zeros
         // and the steps it took.
-        let gradient = try RowBuffer.make(rows: tape.batchSize, width: n) { (gradientRows) throws(SolverError) in
-            let counts = try parallelChunks(count: tape.batchSize, parallelism: parallelism) {
+        let gradient = try RowBuffer.make(rows: batchSize, width: n) { (gradientRows) throws(SolverError) in
+            let counts = try parallelChunks(count: batchSize, parallelism: parallelism) {
                 (rows: Range<Int>) throws(SolverError) -> (nonZeros: Int, lambdaSum: Double, steppedRows: Int) in
                 var oracle = PerturbedOracle(solver: solver, floor: floor)
                 var base = [Float](repeating: 0, count: n)
@@ -56,15 +103,15 @@ struct GradientComputation<Solver: MAPSolver>: Sendable {
                 for b in rows {
                     let gradient = gradientRows.row(b)
                     gradient.update(repeating: 0)
-                    let lambda = stepSize(step, row: b)
+                    let lambda = lambdas[b]
                     guard lambda > 0, lambda.isFinite else { continue }
                     lambdaSum += Double(lambda)
                     steppedRows += 1
                     let divisor = scheme == .central ? 2 * lambda : lambda
                     let scale = sign * reduction / divisor
                     for s in 0..<count {
-                        let sampleOffset = (b * count + s) * n
-                        let dy = upstreamOffset(row: b, sample: s)
+                        let sampleOffset = states.offset(row: b, sample: s)
+                        let dy = upstream.offset(row: b, sample: s)
                         theta.withValues(in: b * n ..< (b + 1) * n) { thetaRow in
                             noise.withValues(in: sampleOffset ..< sampleOffset + n) { noiseRow in
                                 base.assign(thetaRow, noiseRow) { targetScale * sign * $0 + temperature * $1 }
@@ -80,7 +127,7 @@ struct GradientComputation<Solver: MAPSolver>: Sendable {
                             }
                         } else {
                             base.withValues(in: 0..<n) { base in
-                                upstream.withValues(in: dy ..< dy + n) { input.assign(base, $0) { sign * ($0 + lambda * $1) } }
+                                upstreamValues.withValues(in: dy ..< dy + n) { input.assign(base, $0) { sign * ($0 + lambda * $1) } }
                             }
                             try oracle.solve(&input, row: b, into: &upper)
                         }
@@ -90,7 +137,7 @@ struct GradientComputation<Solver: MAPSolver>: Sendable {
                         } else {
                             let direction: Float = scheme == .backward ? 0 : -lambda
                             base.withValues(in: 0..<n) { base in
-                                upstream.withValues(in: dy ..< dy + n) { input.assign(base, $0) { sign * ($0 + direction * $1) } }
+                                upstreamValues.withValues(in: dy ..< dy + n) { input.assign(base, $0) { sign * ($0 + direction * $1) } }
                             }
                             try oracle.solve(&input, row: b, into: &lower)
                         }
@@ -118,27 +165,10 @@ struct GradientComputation<Solver: MAPSolver>: Sendable {
                 steppedRows += chunk.steppedRows
             }
         }
-        return (Matrix(rows: tape.batchSize, columns: n, values: gradient), nonZeros, lambdaSum, steppedRows)
+        return (Matrix(rows: batchSize, columns: n, values: gradient), nonZeros, lambdaSum, steppedRows)
     }
 
-    /// λ for row `b`: fixed, or Eq. 8 averaged over the row's samples as in Algorithm 1.
-    func stepSize(_ step: FiniteDifferenceStep, row b: Int) -> Float {
-        switch step {
-        case .fixed(let lambda, _):
-            return lambda
-        case .adaptive(let alpha, let fallbackThetaNorm):
-            guard alpha > 0 else { return 0 }
-            let rowNorm = norm(tape.theta.values, from: b * n, count: n)
-            let thetaNorm = rowNorm > 0 ? rowNorm : fallbackThetaNorm
-            var ratioSum = 0.0, used = 0
-            for s in 0..<sampleCount {
-                let dyNorm = norm(upstream.values, from: upstreamOffset(row: b, sample: s), count: n)
-                if dyNorm > 0 { ratioSum += thetaNorm / dyNorm; used += 1 }
-            }
-            return used == 0 ? 0 : Float(alpha * ratioSum / Double(used))
-        }
-    }
-
+    /// The Euclidean norm of `count` values from `offset`, accumulated in double precision.
     func norm(_ values: [Float], from offset: Int, count: Int) -> Double {
         var sum = 0.0
         for j in offset ..< offset + count { sum += Double(values[j]) * Double(values[j]) }
