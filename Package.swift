@@ -5,6 +5,11 @@ let strict: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
 ]
 
+// `_Differentiation` (a toolchain with differentiable Swift) is required by TensorLayers and
+// everything built on it (the examples and their tests). DifferentiableSolversAutoDiff does not
+// require it: every file of it and of its tests is guarded by `#if canImport(_Differentiation)`,
+// so the module is empty on a toolchain without it. The core and the solvers never import it.
+
 let package = Package(
     name: "DifferentiableSolvers",
     platforms: [.macOS(.v15)],
@@ -41,12 +46,16 @@ let package = Package(
         .target(name: "CMaxflow"),
         .target(name: "GraphCutSolver", dependencies: ["DifferentiableSolvers", "CMaxflow"], swiftSettings: strict),
 
-        // MARK: - Automatic differentiation
-        .target(name: "DifferentiableSolversAutoDiff", dependencies: ["DifferentiableSolvers", "TensorLayers"], swiftSettings: strict),
+        // MARK: - Automatic differentiation (on the core's types; no tensors, no BLAS)
+        .target(name: "DifferentiableSolversAutoDiff", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
 
-        // MARK: - Tensors for the examples
+        // MARK: - Tensors for the examples (with the Tensor overload of the AutoDiff bridge)
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
-        .target(name: "TensorLayers", dependencies: ["DifferentiableSolvers", "COpenBLAS"], swiftSettings: strict),
+        .target(
+            name: "TensorLayers",
+            dependencies: ["DifferentiableSolvers", "DifferentiableSolversAutoDiff", "COpenBLAS"],
+            swiftSettings: strict
+        ),
 
 
         // MARK: - Tools: conformance kit, .npy files, command line, scaffolding
@@ -177,12 +186,12 @@ let package = Package(
         ),
         .testTarget(
             name: "DifferentiableSolversAutoDiffTests",
-            dependencies: ["DifferentiableSolversAutoDiff", "CombinatorialSolvers", "TensorLayers"],
+            dependencies: ["DifferentiableSolversAutoDiff", "CombinatorialSolvers"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "TensorLayersTests",
-            dependencies: ["TensorLayers", "DifferentiableSolvers", "_TestSupport"],
+            dependencies: ["TensorLayers", "DifferentiableSolvers", "DifferentiableSolversAutoDiff", "CombinatorialSolvers", "_TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

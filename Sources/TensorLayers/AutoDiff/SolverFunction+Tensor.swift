@@ -1,7 +1,6 @@
-#if canImport(_Differentiation)
 import _Differentiation
 import DifferentiableSolvers
-import TensorLayers
+import DifferentiableSolversAutoDiff
 
 extension SolverFunction {
     /// The solver's structures for a tensor θ of shape [B, d₁, …]: each of the B slices is
@@ -47,4 +46,3 @@ extension SolverFunction {
         }
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if canImport(_Differentiation)
 import _Differentiation
 import CombinatorialSolvers
 import DifferentiableSolvers
@@ -40,4 +39,3 @@ struct SolverFunctionTensorTests {
         #expect(zip(tensorGradient.scalars, arrayGradient).allSatisfy { abs($0 - $1) <= 1e-5 })
     }
 }
-#endif
