@@ -11,6 +11,8 @@ let package = Package(
     products: [
         // MARK: - Public products
         .library(name: "DifferentiableSolvers", targets: ["DifferentiableSolvers"]),
+        .library(name: "SolverRegistry", targets: ["SolverRegistry"]),
+        .library(name: "EstimatorStudies", targets: ["EstimatorStudies"]),
         .library(name: "CombinatorialSolvers", targets: ["CombinatorialSolvers"]),
         .library(name: "GLPKSolver", targets: ["GLPKSolver"]),
         .library(name: "GraphCutSolver", targets: ["GraphCutSolver"]),
@@ -33,13 +35,19 @@ let package = Package(
         // MARK: - Core
         .target(name: "DifferentiableSolvers", swiftSettings: strict),
 
+        // MARK: - Study tooling: exact references for gradient estimators
+        .target(name: "EstimatorStudies", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
+
+        // MARK: - Registry: names → solvers
+        .target(name: "SolverRegistry", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
+
         // MARK: - Solvers
-        .target(name: "CombinatorialSolvers", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
+        .target(name: "CombinatorialSolvers", dependencies: ["DifferentiableSolvers", "SolverRegistry"], swiftSettings: strict),
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         .target(name: "CGLPKShim", dependencies: ["CGLPK"]),
-        .target(name: "GLPKSolver", dependencies: ["DifferentiableSolvers", "CGLPK", "CGLPKShim"], swiftSettings: strict),
+        .target(name: "GLPKSolver", dependencies: ["DifferentiableSolvers", "SolverRegistry", "CGLPK", "CGLPKShim"], swiftSettings: strict),
         .target(name: "CMaxflow"),
-        .target(name: "GraphCutSolver", dependencies: ["DifferentiableSolvers", "CMaxflow"], swiftSettings: strict),
+        .target(name: "GraphCutSolver", dependencies: ["DifferentiableSolvers", "SolverRegistry", "CMaxflow"], swiftSettings: strict),
 
         // MARK: - Automatic differentiation
         .target(name: "DifferentiableSolversAutoDiff", dependencies: ["DifferentiableSolvers", "TensorLayers"], swiftSettings: strict),
@@ -55,7 +63,7 @@ let package = Package(
         .target(
             name: "DsolveCore",
             dependencies: [
-                "DifferentiableSolvers", "CombinatorialSolvers", "GLPKSolver", "GraphCutSolver", "NumPyFormat",
+                "DifferentiableSolvers", "SolverRegistry", "CombinatorialSolvers", "GLPKSolver", "GraphCutSolver", "NumPyFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -74,7 +82,7 @@ let package = Package(
         .executableTarget(
             name: "GradientFidelity",
             dependencies: [
-                "DifferentiableSolvers", "CombinatorialSolvers", "_ExampleSupport",
+                "DifferentiableSolvers", "EstimatorStudies", "CombinatorialSolvers", "_ExampleSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/GradientFidelity",
@@ -84,7 +92,7 @@ let package = Package(
         // MARK: - Warcraft shortest path
         .target(
             name: "WarcraftData",
-            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat", "TensorLayers", "_ExampleSupport"],
+            dependencies: ["EstimatorStudies", "DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat", "TensorLayers", "_ExampleSupport"],
             path: "Examples/WarcraftData",
             swiftSettings: strict
         ),
@@ -120,7 +128,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "DiscreteVAEKit",
-            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "GraphCutSolver", "TensorLayers", "CZlib", "_ExampleSupport"],
+            dependencies: ["EstimatorStudies", "DifferentiableSolvers", "CombinatorialSolvers", "GraphCutSolver", "TensorLayers", "CZlib", "_ExampleSupport"],
             path: "Examples/DiscreteVAEKit",
             swiftSettings: strict
         ),
@@ -138,7 +146,7 @@ let package = Package(
         // MARK: - LatentGraphs example
         .target(
             name: "LatentGraphsKit",
-            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "TensorLayers", "NumPyFormat", "_ExampleSupport"],
+            dependencies: ["EstimatorStudies", "DifferentiableSolvers", "CombinatorialSolvers", "TensorLayers", "NumPyFormat", "_ExampleSupport"],
             path: "Examples/LatentGraphsKit",
             swiftSettings: strict
         ),
@@ -154,10 +162,10 @@ let package = Package(
         ),
 
         // MARK: - Test support and tests
-        .target(name: "_TestSupport", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
+        .target(name: "_TestSupport", dependencies: ["DifferentiableSolvers", "SolverRegistry"], swiftSettings: strict),
         .testTarget(
             name: "DifferentiableSolversTests",
-            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "_TestSupport"],
+            dependencies: ["EstimatorStudies", "DifferentiableSolvers", "CombinatorialSolvers", "_TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -187,12 +195,12 @@ let package = Package(
         ),
         .testTarget(
             name: "SolverRegistryTests",
-            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers"],
+            dependencies: ["DifferentiableSolvers", "SolverRegistry", "CombinatorialSolvers"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "SolverConformanceTests",
-            dependencies: ["SolverConformance", "CombinatorialSolvers"],
+            dependencies: ["SolverConformance", "SolverRegistry", "CombinatorialSolvers"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -203,13 +211,13 @@ let package = Package(
         ),
         .testTarget(
             name: "DsolveTests",
-            dependencies: ["DsolveCore", "DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat", "_TestSupport"],
+            dependencies: ["DsolveCore", "DifferentiableSolvers", "SolverRegistry", "CombinatorialSolvers", "NumPyFormat", "_TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "ReliabilityTests",
             dependencies: [
-                "DsolveCore", "DifferentiableSolvers", "CombinatorialSolvers", "GLPKSolver", "GraphCutSolver", "_TestSupport",
+                "DsolveCore", "DifferentiableSolvers", "SolverRegistry", "CombinatorialSolvers", "GLPKSolver", "GraphCutSolver", "_TestSupport",
             ],
             swiftSettings: strict
         ),
@@ -225,7 +233,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DiscreteVAEKitTests",
-            dependencies: ["DiscreteVAEKit", "DifferentiableSolvers", "GraphCutSolver", "TensorLayers", "CZlib"],
+            dependencies: ["EstimatorStudies", "DiscreteVAEKit", "DifferentiableSolvers", "GraphCutSolver", "TensorLayers", "CZlib"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -238,7 +246,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LatentGraphsKitTests",
-            dependencies: ["LatentGraphsKit", "DifferentiableSolvers", "CombinatorialSolvers"],
+            dependencies: ["EstimatorStudies", "LatentGraphsKit", "DifferentiableSolvers", "CombinatorialSolvers"],
             swiftSettings: strict
         ),
     ],
