@@ -16,6 +16,8 @@ let package = Package(
     products: [
         // MARK: - Public products
         .library(name: "DifferentiableSolvers", targets: ["DifferentiableSolvers"]),
+        .library(name: "SolverRegistry", targets: ["SolverRegistry"]),
+        .library(name: "EstimatorStudies", targets: ["EstimatorStudies"]),
         .library(name: "CombinatorialSolvers", targets: ["CombinatorialSolvers"]),
         .library(name: "GLPKSolver", targets: ["GLPKSolver"]),
         .library(name: "GraphCutSolver", targets: ["GraphCutSolver"]),
@@ -38,13 +40,19 @@ let package = Package(
         // MARK: - Core
         .target(name: "DifferentiableSolvers", swiftSettings: strict),
 
+        // MARK: - Study tooling: exact references for gradient estimators
+        .target(name: "EstimatorStudies", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
+
+        // MARK: - Registry: names → solvers
+        .target(name: "SolverRegistry", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
+
         // MARK: - Solvers
-        .target(name: "CombinatorialSolvers", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
+        .target(name: "CombinatorialSolvers", dependencies: ["DifferentiableSolvers", "SolverRegistry"], swiftSettings: strict),
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         .target(name: "CGLPKShim", dependencies: ["CGLPK"]),
-        .target(name: "GLPKSolver", dependencies: ["DifferentiableSolvers", "CGLPK", "CGLPKShim"], swiftSettings: strict),
+        .target(name: "GLPKSolver", dependencies: ["DifferentiableSolvers", "SolverRegistry", "CGLPK", "CGLPKShim"], swiftSettings: strict),
         .target(name: "CMaxflow"),
-        .target(name: "GraphCutSolver", dependencies: ["DifferentiableSolvers", "CMaxflow"], swiftSettings: strict),
+        .target(name: "GraphCutSolver", dependencies: ["DifferentiableSolvers", "SolverRegistry", "CMaxflow"], swiftSettings: strict),
 
         // MARK: - Automatic differentiation (on the core's types; no tensors, no BLAS)
         .target(name: "DifferentiableSolversAutoDiff", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
@@ -64,7 +72,7 @@ let package = Package(
         .target(
             name: "DsolveCore",
             dependencies: [
-                "DifferentiableSolvers", "CombinatorialSolvers", "GLPKSolver", "GraphCutSolver", "NumPyFormat",
+                "DifferentiableSolvers", "SolverRegistry", "CombinatorialSolvers", "GLPKSolver", "GraphCutSolver", "NumPyFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -83,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "GradientFidelity",
             dependencies: [
-                "DifferentiableSolvers", "CombinatorialSolvers", "_ExampleSupport",
+                "DifferentiableSolvers", "EstimatorStudies", "CombinatorialSolvers", "_ExampleSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/GradientFidelity",
@@ -93,7 +101,7 @@ let package = Package(
         // MARK: - Warcraft shortest path
         .target(
             name: "WarcraftData",
-            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat", "TensorLayers", "_ExampleSupport"],
+            dependencies: ["EstimatorStudies", "DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat", "TensorLayers", "_ExampleSupport"],
             path: "Examples/WarcraftData",
             swiftSettings: strict
         ),
@@ -129,7 +137,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "DiscreteVAEKit",
-            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "GraphCutSolver", "TensorLayers", "CZlib", "_ExampleSupport"],
+            dependencies: ["EstimatorStudies", "DifferentiableSolvers", "CombinatorialSolvers", "GraphCutSolver", "TensorLayers", "CZlib", "_ExampleSupport"],
             path: "Examples/DiscreteVAEKit",
             swiftSettings: strict
         ),
@@ -147,7 +155,7 @@ let package = Package(
         // MARK: - LatentGraphs example
         .target(
             name: "LatentGraphsKit",
-            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "TensorLayers", "NumPyFormat", "_ExampleSupport"],
+            dependencies: ["EstimatorStudies", "DifferentiableSolvers", "CombinatorialSolvers", "TensorLayers", "NumPyFormat", "_ExampleSupport"],
             path: "Examples/LatentGraphsKit",
             swiftSettings: strict
         ),
@@ -163,10 +171,10 @@ let package = Package(
         ),
 
         // MARK: - Test support and tests
-        .target(name: "_TestSupport", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
+        .target(name: "_TestSupport", dependencies: ["DifferentiableSolvers", "SolverRegistry"], swiftSettings: strict),
         .testTarget(
             name: "DifferentiableSolversTests",
-            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "_TestSupport"],
+            dependencies: ["EstimatorStudies", "DifferentiableSolvers", "CombinatorialSolvers", "_TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -196,12 +204,12 @@ let package = Package(
         ),
         .testTarget(
             name: "SolverRegistryTests",
-            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers"],
+            dependencies: ["DifferentiableSolvers", "SolverRegistry", "CombinatorialSolvers"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "SolverConformanceTests",
-            dependencies: ["SolverConformance", "CombinatorialSolvers"],
+            dependencies: ["SolverConformance", "SolverRegistry", "CombinatorialSolvers"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -212,13 +220,13 @@ let package = Package(
         ),
         .testTarget(
             name: "DsolveTests",
-            dependencies: ["DsolveCore", "DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat", "_TestSupport"],
+            dependencies: ["DsolveCore", "DifferentiableSolvers", "SolverRegistry", "CombinatorialSolvers", "NumPyFormat", "_TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "ReliabilityTests",
             dependencies: [
-                "DsolveCore", "DifferentiableSolvers", "CombinatorialSolvers", "GLPKSolver", "GraphCutSolver", "_TestSupport",
+                "DsolveCore", "DifferentiableSolvers", "SolverRegistry", "CombinatorialSolvers", "GLPKSolver", "GraphCutSolver", "_TestSupport",
             ],
             swiftSettings: strict
         ),
@@ -234,7 +242,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DiscreteVAEKitTests",
-            dependencies: ["DiscreteVAEKit", "DifferentiableSolvers", "GraphCutSolver", "TensorLayers", "CZlib"],
+            dependencies: ["EstimatorStudies", "DiscreteVAEKit", "DifferentiableSolvers", "GraphCutSolver", "TensorLayers", "CZlib"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -247,7 +255,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LatentGraphsKitTests",
-            dependencies: ["LatentGraphsKit", "DifferentiableSolvers", "CombinatorialSolvers"],
+            dependencies: ["EstimatorStudies", "LatentGraphsKit", "DifferentiableSolvers", "CombinatorialSolvers"],
             swiftSettings: strict
         ),
     ],

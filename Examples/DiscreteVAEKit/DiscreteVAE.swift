@@ -1,6 +1,7 @@
 import _Differentiation
 import CombinatorialSolvers
 import DifferentiableSolvers
+import EstimatorStudies
 import TensorLayers
 
 /// A variational auto-encoder with a discrete latent z = MAP(θ + ε) over a

@@ -1,5 +1,6 @@
 import CombinatorialSolvers
 import DifferentiableSolvers
+import EstimatorStudies
 import _ExampleSupport
 
 /// One synthetic problem of the study: z is a k-subset of n (k = 1: one-hot), the loss is

@@ -1,6 +1,7 @@
 import _Differentiation
 import CombinatorialSolvers
 import DifferentiableSolvers
+import EstimatorStudies
 import TensorLayers
 
 /// Neural relational inference with a spanning-tree latent graph, trained as a VAE:

@@ -1,6 +1,7 @@
 import _Differentiation
 import CombinatorialSolvers
 import DifferentiableSolvers
+import EstimatorStudies
 import Foundation
 import TensorLayers
 

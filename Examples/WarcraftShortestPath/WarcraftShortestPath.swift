@@ -14,15 +14,16 @@ struct WarcraftShortestPath: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Learn Warcraft terrain costs end to end through a shortest-path solver.",
         discussion: """
-        By default trains AIMLE (central differences, target c = 10, no noise) for 6 epochs on \
-        4,000 generated 12 × 12 maps with Adam 2e-3 divided by 10 after epochs 4 and 5: about \
-        three minutes on 2 cores in release mode. --full runs the published recipe: 10,000 training \
-        and 1,000 test maps, 50 epochs, Adam 5e-4 divided by 10 at epochs 30 and 40, batches of 70. \
-        --data DIR trains on the published dataset's .npy files instead.
+        By default trains AIMLE with forward differences from α₀ = 20 (torch-adaptive-imle's \
+        Warcraft start; target c = 1, η = 1e-3, no noise) for 6 epochs on 4,000 generated 12 × 12 \
+        maps with Adam 2e-3 divided by 10 after epochs 4 and 5: about three minutes on 2 cores in \
+        release mode. --full runs the published recipe: 10,000 training and 1,000 test maps, 50 \
+        epochs, Adam 5e-4 divided by 10 at epochs 30 and 40, batches of 70. --data DIR trains on \
+        the published dataset's .npy files instead.
         """)
 
     @Option(help: "Gradient methods to train, comma-separated: \(WarcraftMethod.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var method: String = WarcraftMethod.aimleCentral.rawValue
+    var method: String = WarcraftMethod.aimleForward.rawValue
     @Option(help: "Tiles per side H of generated maps (ignored with --data).")
     var grid: Int = 12
     @Option(help: "Draw every generated tile from a fixed set of this many pictures per terrain (a tileset, as in the game) instead of varying each tile at random.")
@@ -49,10 +50,12 @@ struct WarcraftShortestPath: ParsableCommand {
     var samples: Int?
     @Option(help: "Temperature of the perturbation.")
     var temperature: Float = 1
-    @Option(help: "AIMLE: target c of the mean number of cells in which the two perturbed paths differ (the paper's generic default is 1).")
-    var aimleTarget: Double = 10
-    @Flag(help: "AIMLE: the paper's additive α steps (η = 1e-3) instead of multiplicative ones (a longer warm-up).")
-    var paperAlpha = false
+    @Option(help: "AIMLE: target c of the mean number of cells in which the two perturbed paths differ (default: 10 for aimle-central, the paper's 1 for aimle-forward).")
+    var aimleTarget: Double?
+    @Flag(help: "AIMLE: how α moves towards the target — the paper's additive steps (η = 1e-3; the default for aimle-forward) or steps of 20 % (the default for aimle-central).")
+    var alphaRule: AlphaRule?
+    @Option(help: "AIMLE: the initial α₀ (default: 0 for aimle-central; 20 for aimle-forward, where torch-adaptive-imle's Warcraft trainer starts: the blackbox λ).")
+    var aimleInitialAlpha: Double?
     @Option(help: "Seed of the data, the model and the perturbations.")
     var seed: UInt64 = 0
     @Option(help: "Directory with the published dataset ({train,test}_{maps,vertex_weights,shortest_paths}.npy).")
@@ -83,7 +86,8 @@ struct WarcraftShortestPath: ParsableCommand {
         try OptionCheck.check(initialLearningRate, option: "--learning-rate", in: 0 ... 1e3, exclusiveLowerBound: true)
         try OptionCheck.check(lambda, option: "--lambda", in: 0 ... 1e6, exclusiveLowerBound: true)
         try OptionCheck.check(temperature, option: "--temperature", in: 0 ... 1e3)
-        try OptionCheck.check(aimleTarget, option: "--aimle-target", in: 0 ... 1e6, exclusiveLowerBound: true)
+        if let aimleTarget { try OptionCheck.check(aimleTarget, option: "--aimle-target", in: 0 ... 1e6, exclusiveLowerBound: true) }
+        if let aimleInitialAlpha { try OptionCheck.check(aimleInitialAlpha, option: "--aimle-initial-alpha", in: 0 ... 1e6) }
         _ = try milestoneEpochs()
     }
 
@@ -112,8 +116,9 @@ struct WarcraftShortestPath: ParsableCommand {
     func settings(for method: WarcraftMethod) throws -> WarcraftTrainingSettings {
         var settings = WarcraftTrainingSettings(method: method)
         settings.lambda = lambda
-        settings.fastAdaptation = !paperAlpha
-        settings.aimleTarget = aimleTarget
+        if let alphaRule { settings.fastAdaptation = alphaRule == .multiplicativeAlpha }
+        if let aimleTarget { settings.aimleTarget = aimleTarget }
+        if let aimleInitialAlpha { settings.aimleInitialAlpha = aimleInitialAlpha > 0 ? aimleInitialAlpha : nil }
         if let noise { settings.noise = noise }
         if let samples { settings.samples = samples }
         settings.temperature = temperature

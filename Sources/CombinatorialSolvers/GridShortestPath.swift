@@ -33,7 +33,7 @@ public struct GridShortestPath: MAPSolver {
     /// Number of columns of the grid.
     public let width: Int
     /// Which cells are adjacent.
-    public let connectivity: Connectivity
+    public let connectivity: GridConnectivity
     /// The first cell of every path.
     public let source: GridCell
     /// The last cell of every path.
@@ -54,7 +54,7 @@ public struct GridShortestPath: MAPSolver {
     /// - Throws: ``SolverError`` of kind `.invalidStructure` for an empty grid or a source
     ///   or target outside it.
     /// - Complexity: O(H · W).
-    public init(height: Int, width: Int, connectivity: Connectivity = .eight,
+    public init(height: Int, width: Int, connectivity: GridConnectivity = .eight,
                 source: GridCell? = nil, target: GridCell? = nil) throws(SolverError) {
         guard height > 0, width > 0 else {
             throw SolverError(.invalidStructure, "the grid is \(height) × \(width); both sides must be at least 1")

@@ -1,5 +1,6 @@
 import CombinatorialSolvers
 import DifferentiableSolvers
+import EstimatorStudies
 import Testing
 
 @Suite("Direct loss minimisation, blackbox and Gumbel-softmax")

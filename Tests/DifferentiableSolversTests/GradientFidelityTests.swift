@@ -1,5 +1,6 @@
 import CombinatorialSolvers
 import DifferentiableSolvers
+import EstimatorStudies
 import Testing
 
 /// Each estimator's gradient of E[‖z − b‖²], averaged over many perturb-and-MAP samples,

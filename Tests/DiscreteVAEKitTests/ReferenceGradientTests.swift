@@ -1,4 +1,5 @@
 import DifferentiableSolvers
+import EstimatorStudies
 import Foundation
 @testable import DiscreteVAEKit
 import TensorLayers

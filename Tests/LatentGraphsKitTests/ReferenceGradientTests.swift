@@ -1,4 +1,5 @@
 import DifferentiableSolvers
+import EstimatorStudies
 import Foundation
 import Testing
 @testable import LatentGraphsKit

@@ -1,11 +1,8 @@
-/// One option a registered solver takes: its name, JSON type, default and meaning.
-///
-/// ```swift
-/// SolverOption("k", .integer, meaning: "the subset size")                 // required
-/// SolverOption("sense", .string, default: "maximize", meaning: "maximize or minimize",
-///              allowedValues: ["maximize", "minimize"])
-/// ```
-public struct SolverOption: Sendable, Hashable, Codable {
+import DifferentiableSolvers
+
+/// What `dsolve describe` says about one option of a registered solver: its name, JSON type,
+/// default and meaning. Derived from the solver's ``SolverOptionSet``; never written by hand.
+public struct SolverOptionDescription: Sendable, Hashable, Codable {
     /// The JSON type of an option's value.
     public enum ValueType: String, Sendable, Hashable, Codable, CaseIterable {
         /// A whole number.
@@ -57,14 +54,7 @@ public struct SolverOption: Sendable, Hashable, Codable {
     /// For string options with a fixed vocabulary, the accepted values.
     public var allowedValues: [String]?
 
-    /// Declares an option.
-    ///
-    /// - Parameters:
-    ///   - name: the key in the options object.
-    ///   - type: the JSON type of the value.
-    ///   - defaultValue: the value when absent; `nil` (the default) makes it required.
-    ///   - meaning: one line saying what it does.
-    ///   - allowedValues: the accepted strings, for string options with a fixed vocabulary.
+    /// Describes an option.
     public init(_ name: String, _ type: ValueType, default defaultValue: JSONValue? = nil,
                 meaning: String, allowedValues: [String]? = nil) {
         self.name = name
@@ -76,11 +66,4 @@ public struct SolverOption: Sendable, Hashable, Codable {
 
     /// Whether the option must be given.
     public var isRequired: Bool { defaultValue == nil }
-
-    /// The standard `sense` option: "maximize" (the default) or "minimize".
-    public static func sense(default sense: OptimizationSense = .maximize) -> SolverOption {
-        SolverOption("sense", .string, default: .string(sense.rawValue),
-                     meaning: "whether ⟨z, θ⟩ is maximized or minimized",
-                     allowedValues: OptimizationSense.allCases.map(\.rawValue))
-    }
 }

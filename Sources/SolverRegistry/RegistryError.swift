@@ -1,3 +1,5 @@
+import DifferentiableSolvers
+
 /// The error a ``SolverRegistry`` throws: what went wrong with which name or option.
 ///
 /// ```swift

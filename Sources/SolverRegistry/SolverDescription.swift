@@ -13,10 +13,10 @@ public struct SolverDescription: Sendable, Hashable, Codable {
     /// The problem family, e.g. "subset selection", "shortest path", "knapsack".
     public var family: String
     /// The options its factory takes.
-    public var options: [SolverOption]
+    public var options: [SolverOptionDescription]
 
     /// Creates a description.
-    public init(name: String, summary: String, family: String, options: [SolverOption]) {
+    public init(name: String, summary: String, family: String, options: [SolverOptionDescription]) {
         self.name = name
         self.summary = summary
         self.family = family

@@ -1,10 +1,11 @@
+import DifferentiableSolvers
+
 /// A type-erased ``MAPSolver``: any solver behind one concrete type, so that solvers chosen
 /// at run time (from a ``SolverRegistry``, a configuration file, the command line) fit a
 /// generic slot such as `DifferentiableSolverLayer<AnyMAPSolver>`.
 ///
-/// Batches go to the wrapped solver's own ``MAPSolver/solveBatch(_:parallelism:)`` (so a
-/// solver's batched override is kept); single rows go to its
-/// ``MAPSolver/solve(_:into:workspace:)`` with its own workspace kept in a box.
+/// Rows go to the wrapped solver's ``MAPSolver/solve(_:into:workspace:)`` with its own
+/// workspace kept in a box.
 ///
 /// ```swift
 /// let solver = AnyMAPSolver(TopK(k: 2))
@@ -50,10 +51,6 @@ public struct AnyMAPSolver: MAPSolver {
         if !box.owns(workspace.storage) { workspace = makeWorkspace() }
         try box.solve(theta, into: &solution, storage: workspace.storage)
     }
-
-    public func solveBatch(_ theta: Matrix, parallelism: Parallelism) throws(SolverError) -> Matrix {
-        try box.solveBatch(theta, parallelism: parallelism)
-    }
 }
 
 /// The operations of ``AnyMAPSolver`` on a wrapped solver of unknown type.
@@ -62,7 +59,6 @@ private protocol AnyMAPSolverBox: Sendable {
     func makeWorkspaceStorage() -> AnyObject
     func owns(_ storage: AnyObject) -> Bool
     func solve(_ theta: Span<Float>, into solution: inout MutableSpan<Float>, storage: AnyObject) throws(SolverError)
-    func solveBatch(_ theta: Matrix, parallelism: Parallelism) throws(SolverError) -> Matrix
 }
 
 /// A workspace on the heap, so that the solver mutates it in place (no copy per row).
@@ -90,7 +86,4 @@ private struct TypedSolverBox<Solver: MAPSolver>: AnyMAPSolverBox {
         try solver.solve(theta, into: &solution, workspace: &typed.value)
     }
 
-    func solveBatch(_ theta: Matrix, parallelism: Parallelism) throws(SolverError) -> Matrix {
-        try solver.solveBatch(theta, parallelism: parallelism)
-    }
 }

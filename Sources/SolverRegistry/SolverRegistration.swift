@@ -1,17 +1,34 @@
+import DifferentiableSolvers
+
 /// One registry entry: a solver's description and the factory that builds it from options.
 public struct SolverRegistration: Sendable {
-    /// Builds a configured solver from validated options.
-    public typealias Factory = @Sendable (SolverOptions) throws(SolverError) -> AnyMAPSolver
-
     /// The name, summary, family and options.
     public let description: SolverDescription
-    /// Builds the solver.
-    public let factory: Factory
+    /// Decodes validated options (defaults filled in) and builds the solver.
+    private let build: @Sendable ([String: JSONValue]) throws(RegistryError) -> AnyMAPSolver
 
-    /// Creates an entry.
-    public init(description: SolverDescription, factory: @escaping Factory) {
-        self.description = description
-        self.factory = factory
+    /// Creates an entry whose options are declared by `options`.
+    ///
+    /// - Parameters:
+    ///   - name: a stable dotted name such as `knapsack.dp`.
+    ///   - summary: what the solver does, in one line.
+    ///   - family: the problem family.
+    ///   - options: the options type; ``description`` lists its declared options.
+    ///   - factory: builds the solver from decoded options; throw a ``SolverError`` for values
+    ///     the solver rejects.
+    public init<Options: SolverOptionSet>(
+        name: String, summary: String, family: String, options: Options.Type,
+        factory: @escaping @Sendable (Options) throws(SolverError) -> AnyMAPSolver
+    ) {
+        description = SolverDescription(name: name, summary: summary, family: family, options: Options.optionDescriptions)
+        build = { (values) throws(RegistryError) in
+            let options = try Options.decode(validated: values, solver: name)
+            do throws(SolverError) {
+                return try factory(options)
+            } catch {
+                throw RegistryError(.invalidOption, "solver '\(name)' rejected its options: \(error.message)", solverError: error)
+            }
+        }
     }
 
     /// Checks `options` against the declared options (no unknown keys, no missing required
@@ -43,10 +60,6 @@ public struct SolverRegistration: Sendable {
             }
             resolved[option.name] = value
         }
-        do throws(SolverError) {
-            return try factory(SolverOptions(solverName: name, values: resolved))
-        } catch {
-            throw RegistryError(.invalidOption, "solver '\(name)' rejected its options: \(error.message)", solverError: error)
-        }
+        return try build(resolved)
     }
 }

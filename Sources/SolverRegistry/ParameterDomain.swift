@@ -1,3 +1,5 @@
+import DifferentiableSolvers
+
 /// The values a solver accepts for θ: every entry unrestricted, or the entries from some
 /// index on bounded in sign (cell costs of a grid shortest path are ≥ 0; the learned pairwise
 /// weights of a graph cut, which follow its unrestricted unaries, are ≥ 0 when maximising).

@@ -1,3 +1,5 @@
+import DifferentiableSolvers
+
 /// An exponential-family distribution p(z; θ) ∝ exp(⟨z, θ⟩ / τ) over a small, explicitly
 /// enumerated feasible set, with exact expectations and exact gradients.
 ///

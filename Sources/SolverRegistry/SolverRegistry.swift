@@ -1,3 +1,4 @@
+import DifferentiableSolvers
 import Synchronization
 
 /// A catalogue of solvers under stable dotted names, each with its metadata and a factory
@@ -9,10 +10,14 @@ import Synchronization
 /// anywhere.
 ///
 /// ```swift
+/// struct TopKOptions: SolverOptionSet {
+///     @SolverOption(meaning: "subset size") var k: Int
+///     @SolverOption(meaning: OptimizationSense.optionMeaning) var sense = OptimizationSense.maximize
+/// }
 /// let registry = SolverRegistry()
 /// try registry.register("top-k", summary: "the k largest entries", family: "subset selection",
-///                       options: [SolverOption("k", .integer, meaning: "subset size"), .sense()]) { options in
-///     TopK(k: try options.integer("k"), sense: try options.sense())
+///                       options: TopKOptions.self) { (options) throws(SolverError) in
+///     TopK(k: options.k, sense: options.sense)
 /// }
 /// let solver = try registry.makeSolver(named: "top-k", options: ["k": 2])
 /// let z = try solver.solve(row: [0.3, 2.0, -1.0, 0.9])          // [0, 1, 0, 1]
@@ -41,29 +46,46 @@ public final class SolverRegistry: Sendable {
         }
     }
 
-    /// Registers a solver type under `name`.
+    /// Registers a solver type under `name`, its options declared by `options`.
+    ///
+    /// ```swift
+    /// try registry.register("top-k", summary: "…", family: "subset selection", options: TopKOptions.self) {
+    ///     (options) throws(SolverError) in try TopK(k: options.k, sense: options.sense)
+    /// }
+    /// ```
     ///
     /// - Parameters:
     ///   - name: a stable dotted name such as `knapsack.dp`.
     ///   - summary: what the solver does, in one line.
     ///   - family: the problem family.
-    ///   - options: the options the factory reads.
+    ///   - options: the ``SolverOptionSet`` declaring the options (``NoSolverOptions`` for none).
     ///   - parameters: the values θ may take for a built solver (e.g. `{ _ in .nonNegative }`
     ///     for costs); unrestricted by default. The built ``AnyMAPSolver`` carries it as its
     ///     ``AnyMAPSolver/parameterDomain``.
-    ///   - factory: builds the solver from validated options; throw a ``SolverError`` for
+    ///   - factory: builds the solver from decoded options; throw a ``SolverError`` for
     ///     values the solver rejects.
     /// - Throws: see ``register(_:)``.
-    public func register<Solver: MAPSolver>(
-        _ name: String, summary: String, family: String, options: [SolverOption] = [],
+    public func register<Solver: MAPSolver, Options: SolverOptionSet>(
+        _ name: String, summary: String, family: String, options: Options.Type,
         parameters: @escaping @Sendable (Solver) -> ParameterDomain = { _ in .unrestricted },
-        factory: @escaping @Sendable (SolverOptions) throws(SolverError) -> Solver
+        factory: @escaping @Sendable (Options) throws(SolverError) -> Solver
     ) throws(RegistryError) {
-        let description = SolverDescription(name: name, summary: summary, family: family, options: options)
-        try register(SolverRegistration(description: description) { (values) throws(SolverError) in
+        try register(SolverRegistration(name: name, summary: summary, family: family, options: options) {
+            (values) throws(SolverError) in
             let solver = try factory(values)
             return AnyMAPSolver(solver, parameterDomain: parameters(solver))
         })
+    }
+
+    /// Registers a solver type that takes no options under `name`.
+    ///
+    /// - Throws: see ``register(_:)``.
+    public func register<Solver: MAPSolver>(
+        _ name: String, summary: String, family: String,
+        parameters: @escaping @Sendable (Solver) -> ParameterDomain = { _ in .unrestricted },
+        factory: @escaping @Sendable (NoSolverOptions) throws(SolverError) -> Solver
+    ) throws(RegistryError) {
+        try register(name, summary: summary, family: family, options: NoSolverOptions.self, parameters: parameters, factory: factory)
     }
 
     /// The registered names, sorted.

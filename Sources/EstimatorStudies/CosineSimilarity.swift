@@ -1,3 +1,5 @@
+import DifferentiableSolvers
+
 /// The cosine of the angle between two vectors, ⟨a, b⟩ / max(‖a‖ ‖b‖, ε).
 ///
 /// The measure of gradient fidelity in the IMLE and AIMLE papers (estimate vs exact
