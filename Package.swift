@@ -87,7 +87,11 @@ let package = Package(
         ),
 
         // MARK: - Examples
-        .target(name: "_ExampleSupport", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
+        .target(
+            name: "_ExampleSupport",
+            dependencies: ["DifferentiableSolvers", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "GradientFidelity",
             dependencies: [

@@ -17,11 +17,11 @@ struct DiscreteVAECommand: ParsableCommand {
     @Option(help: "An MNIST-format directory (IDX files, gzip or plain).")
     var data: String = "/usr/share/datasets/fashion-mnist"
     @Option(help: "Latents (comma-separated): NxK for N categorical variables with K classes, NxKkM for M-subsets of K.")
-    var latent: String = "1x10"
+    var latent: CommaSeparated<LatentStructure> = "1x10"
     @Flag(help: "Skip the categorical and k-subset runs (e.g. to run --graph-cut alone).")
     var noLatentRuns = false
     @Option(help: "Estimators (comma-separated): direct, direct:EPS, gsm, gsm:T, aimle, aimle:C, aimle-central, aimle-central:C (C: AIMLE's target c), imle:LAMBDA, imle-central:LAMBDA, ste, exact.")
-    var estimator: String = "direct,direct:0.1,gsm,aimle,exact"
+    var estimator: CommaSeparated<VAEEstimator> = "direct,direct:0.1,gsm,aimle,exact"
     @Option(help: "Training epochs per run.")
     var epochs: Int = 1
     @Option(help: "Use only the first N training images (0: all but the validation split).")
@@ -61,31 +61,11 @@ struct DiscreteVAECommand: ParsableCommand {
             try OptionCheck.check(value, option: option, in: 0 ... 10_000_000)
         }
         try OptionCheck.check(learningRate, option: "--learning-rate", in: 0 ... 1e3, exclusiveLowerBound: true)
-        _ = try latents()
-        _ = try estimators()
-    }
-
-    /// The latents of --latent.
-    func latents() throws(OptionError) -> [LatentStructure] {
-        try OptionCheck.items(latent, option: "--latent").map { (item) throws(OptionError) in
-            do throws(VAEError) { return try LatentStructure(parsing: item) } catch {
-                throw OptionError(option: "--latent", error.message)
-            }
-        }
-    }
-
-    /// The estimators of --estimator.
-    func estimators() throws(OptionError) -> [VAEEstimator] {
-        try OptionCheck.items(estimator, option: "--estimator").map { (item) throws(OptionError) in
-            do throws(VAEError) { return try VAEEstimator(parsing: item) } catch {
-                throw OptionError(option: "--estimator", error.message)
-            }
-        }
     }
 
     func run() throws {
-        let latents = try latents()
-        let estimators = try estimators()
+        let latents = latent.values
+        let estimators = estimator.values
         let (allTraining, allTest) = try ImageSet.loadMNISTFormat(directory: data)
         let (fit, held) = allTraining.split(validationCount: full ? 10_000 : validation)
         let training = full || trainLimit == 0 ? fit : fit.prefix(trainLimit)
@@ -130,3 +110,13 @@ struct DiscreteVAECommand: ParsableCommand {
 }
 
 extension Binarisation: ExpressibleByArgument {}
+
+extension LatentStructure: ListArgument {
+    /// Parses `NxK` or `NxKkM` with ``LatentStructure/init(parsing:)``.
+    public init?(argument: String) { try? self.init(parsing: argument) }
+}
+
+extension VAEEstimator: ListArgument {
+    /// Parses an estimator's name with ``VAEEstimator/init(parsing:)``.
+    public init?(argument: String) { try? self.init(parsing: argument) }
+}

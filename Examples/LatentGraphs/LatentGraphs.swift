@@ -38,13 +38,13 @@ struct LatentGraphs: ParsableCommand {
     @Option(help: "Number of training seeds per estimator (Minervini et al. 2023 report means over 3).")
     var seeds: Int = 1
     @Option(help: "Estimators (comma-separated): aimle-forward, aimle-central, imle-forward, imle-central, gumbel-softmax.")
-    var estimators: String = EstimatorChoice.allCases.map(\.rawValue).joined(separator: ",")
+    var estimators = CommaSeparated(EstimatorChoice.allCases)
     @Option(help: "IMLE's λ when the λ sweep is off.")
     var lambda: Float = 10
     @Flag(help: "Sweep IMLE's λ over --lambdas (one run per λ, the best on validation ELBO with seed 0 reused for the other seeds), as the paper selects it; on with --paper.")
     var lambdaSweep = false
     @Option(help: "IMLE λ grid of the λ sweep (comma-separated).")
-    var lambdas: String = "1,10,100"
+    var lambdas: CommaSeparated<Double> = "1,10,100"
     @Option(help: "AIMLE's target c: the mean number of edges in which the two perturbed trees differ (the paper's generic c = 1).")
     var aimleTarget: Double = 1
     @Option(help: "Gumbel-softmax temperature.")
@@ -80,8 +80,7 @@ struct LatentGraphs: ParsableCommand {
         try OptionCheck.check(lambda, option: "--lambda", in: 0 ... 1e6, exclusiveLowerBound: true)
         try OptionCheck.check(temperature, option: "--temperature", in: 0 ... 1e3, exclusiveLowerBound: true)
         try OptionCheck.check(aimleTarget, option: "--aimle-target", in: 0 ... 1e6, exclusiveLowerBound: true)
-        _ = try Self.choices(estimators)
-        _ = try Self.numbers(lambdas)
+        try OptionCheck.check(lambdas, option: "--lambdas", in: 0 ... 1e6, exclusiveLowerBound: true)
         if let k = predictionSteps, k < 1 || k > timesteps - 1 {
             throw OptionError(option: "--prediction-steps", "must be between 1 and T − 1 = \(timesteps - 1) (got \(k))")
         }
@@ -109,8 +108,8 @@ struct LatentGraphs: ParsableCommand {
         print(String(format: "MST of last-frame distances: edge precision %.1f %%", 100 * baselines.distanceTreePrecision))
         var runs: [RunResult] = []
         let sweeps = (lambdaSweep || paper) && !quick
-        var grid = sweeps ? try Self.numbers(lambdas) : [lambda]
-        for choice in try Self.choices(estimators) {
+        var grid = sweeps ? lambdaGrid : [lambda]
+        for choice in estimators.values {
             for seed in 0..<UInt64(seedCount) {
                 for estimator in choice.estimators(lambdas: grid, temperature: temperature, edgeCount: splits.graph.edgeCount,
                                                           aimleTarget: aimleTarget) {
@@ -129,7 +128,7 @@ struct LatentGraphs: ParsableCommand {
                     grid = [chosen]
                 }
             }
-            grid = sweeps ? try Self.numbers(lambdas) : [lambda]
+            grid = sweeps ? lambdaGrid : [lambda]
         }
         print(LatentGraphsReport(timesteps: timesteps, sizes: [sizes.0, sizes.1, sizes.2], settings: settings,
                                  baselines: baselines, runs: runs).table())
@@ -151,11 +150,8 @@ struct LatentGraphs: ParsableCommand {
                       test: made[2].normalized(from: range), graph: try CompleteGraph(vertexCount: vertices))
     }
 
-    static func choices(_ text: String) throws(OptionError) -> [EstimatorChoice] {
-        try OptionCheck.choices(text, option: "--estimators")
-    }
-
-    static func numbers(_ text: String) throws(OptionError) -> [Float] {
-        try OptionCheck.numbers(text, option: "--lambdas", in: 0 ... 1e6, exclusiveLowerBound: true).map(Float.init)
-    }
+    /// IMLE's λ grid of --lambdas (read as `Double`, then rounded to `Float`).
+    private var lambdaGrid: [Float] { lambdas.values.map(Float.init) }
 }
+
+extension EstimatorChoice: ListArgument {}

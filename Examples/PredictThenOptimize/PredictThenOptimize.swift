@@ -13,9 +13,9 @@ struct PredictThenOptimize: ParsableCommand {
         abstract: "Predict-then-optimise benchmark (PyEPO's shortest path and knapsack): regret and training time per method.")
 
     @Option(help: "Problems to run, comma-separated: shortest-path, knapsack.")
-    var problems: String = "shortest-path,knapsack"
+    var problems: CommaSeparated<BenchmarkProblem> = "shortest-path,knapsack"
     @Option(help: "Methods, comma-separated (2s, spo+, dbb, nid, dpo, pfyl, imle, aimle-fwd, aimle-cen, direct) or all.")
-    var methods: String = "all"
+    var methods: CommaSeparated<TrainingMethod> = "all"
     @Option(help: "Training instances.")
     var train: Int = 1000
     @Option(help: "Test instances.")
@@ -49,13 +49,13 @@ struct PredictThenOptimize: ParsableCommand {
     @Option(help: "AIMLE's initial α.")
     var aimleAlpha: Double = 1
     @Option(help: "Noise of IMLE and AIMLE: sum-of-gamma (PyEPO, k = 5) or gumbel.")
-    var imleNoise: String = "sum-of-gamma"
+    var imleNoise: IMLENoise = .sumOfGamma
     @Option(help: "Loss of IMLE: regret or solution-l1 (PyEPO's pairing).")
-    var imleLoss: String = "regret"
+    var imleLoss: TaskLoss = .regret
     @Option(help: "Loss of AIMLE: regret or solution-l1 (PyEPO's pairing).")
-    var aimleLoss: String = "solution-l1"
+    var aimleLoss: TaskLoss = .solutionL1
     @Option(help: "Loss of direct loss minimisation: regret or solution-l1.")
-    var directLoss: String = "regret"
+    var directLoss: TaskLoss = .regret
     @Option(help: "Worker threads for the solver calls (0: all cores).")
     var threads: Int = 0
     @Option(help: "Read data from this folder instead of generating it: <dir>/<problem>/{train,test}/{x,c[,w,z]}.npy and, for knapsack, <dir>/knapsack/weights.npy (PyEPO's arrays saved with numpy.save).")
@@ -85,15 +85,7 @@ struct PredictThenOptimize: ParsableCommand {
         try OptionCheck.check(learningRate, option: "--learning-rate", in: 0 ... 1e3, exclusiveLowerBound: true)
         try OptionCheck.check(noise, option: "--noise", in: 0 ... 1)
         guard noise < 1 else { throw OptionError(option: "--noise", "must be below 1 (got \(noise))") }
-        _ = try OptionCheck.items(methods, option: "--methods")
-        _ = try OptionCheck.items(problems, option: "--problems")
         guard ["ilp", "dp"].contains(knapsackSolver) else { throw ValidationError("--knapsack-solver must be ilp or dp") }
-        _ = try TrainingMethod.parse(list: methods)
-        _ = try BenchmarkProblem.parse(list: problems)
-        guard IMLENoise(rawValue: imleNoise) != nil else { throw ValidationError("--imle-noise must be sum-of-gamma or gumbel") }
-        for loss in [imleLoss, aimleLoss, directLoss] where TaskLoss(rawValue: loss) == nil {
-            throw ValidationError("unknown loss '\(loss)'; use regret or solution-l1")
-        }
     }
 
     func run() throws {
@@ -103,17 +95,17 @@ struct PredictThenOptimize: ParsableCommand {
                                           epochs: 3, seeds: 1, dataSeed: dataSeed) }
         var settings = MethodSettings()
         settings.aimleInitialAlpha = aimleAlpha
-        settings.imleLoss = TaskLoss(rawValue: imleLoss) ?? .regret
-        settings.aimleLoss = TaskLoss(rawValue: aimleLoss) ?? .solutionL1
-        settings.directLoss = TaskLoss(rawValue: directLoss) ?? .regret
-        settings.imleNoise = IMLENoise(rawValue: imleNoise) ?? .sumOfGamma
+        settings.imleLoss = imleLoss
+        settings.aimleLoss = aimleLoss
+        settings.directLoss = directLoss
+        settings.imleNoise = imleNoise
         let trainer = DecisionTrainer(epochs: scale.epochs, batchSize: batchSize, learningRate: learningRate,
                                       settings: settings, parallelism: threads > 0 ? .threads(threads) : .automatic)
         let directory = try OutputDirectory(output)
         let report = BenchmarkReport(directory: directory)
-        let chosen = try TrainingMethod.parse(list: methods)
+        let chosen = methods.values
         var everything: [String: [TrainingRun]] = [:]
-        for problem in try BenchmarkProblem.parse(list: problems) {
+        for problem in problems.values {
             let setup = BenchmarkSetup(problem: problem, scale: scale, grid: grid, items: items, resources: resources,
                                        capacity: capacity, knapsackSolver: knapsackSolver,
                                        dataFolder: data.map { URL(fileURLWithPath: $0) },
@@ -129,3 +121,11 @@ struct PredictThenOptimize: ParsableCommand {
         print("Wrote \(directory.url.path): table-*.md, summary-*.{csv,json}, runs-*.csv, runs.json, regret-*.svg, bars-*.svg")
     }
 }
+
+extension TrainingMethod: ListArgument {
+    /// A method's name, or `all` for every method.
+    public static func values(parsing item: String) -> [TrainingMethod]? { named(item) }
+}
+extension BenchmarkProblem: ListArgument {}
+extension IMLENoise: ExpressibleByArgument {}
+extension TaskLoss: ExpressibleByArgument {}

@@ -23,7 +23,7 @@ struct WarcraftShortestPath: ParsableCommand {
         """)
 
     @Option(help: "Gradient methods to train, comma-separated: \(WarcraftMethod.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var method: String = WarcraftMethod.aimleForward.rawValue
+    var method: CommaSeparated<WarcraftMethod> = [.aimleForward]
     @Option(help: "Tiles per side H of generated maps (ignored with --data).")
     var grid: Int = 12
     @Option(help: "Draw every generated tile from a fixed set of this many pictures per terrain (a tileset, as in the game) instead of varying each tile at random.")
@@ -41,7 +41,7 @@ struct WarcraftShortestPath: ParsableCommand {
     @Option(help: "Initial Adam learning rate (default 2e-3; --full: 5e-4, the published recipe).")
     var learningRate: Float?
     @Option(help: "Epochs after which the learning rate is divided by 10, comma-separated (default 4,5; --full: 30,40).")
-    var milestones: String?
+    var milestones: CommaSeparated<Int>?
     @Option(help: "λ of IMLE and blackbox.")
     var lambda: Float = 20
     @Option(help: "Perturbation: none, gumbel, normal or sog (Sum-of-Gamma, k = round(1.3 H)); by default per method.")
@@ -72,8 +72,6 @@ struct WarcraftShortestPath: ParsableCommand {
     var output: String = "out/warcraft"
 
     func validate() throws {
-        _ = try OptionCheck.items(method, option: "--method")
-        _ = try methods()
         try OptionCheck.check(grid, option: "--grid", in: 2 ... 100)
         for (value, option) in [(trainCount, "--train"), (testCount, "--test")] {
             try OptionCheck.check(value, option: option, in: 1 ... 1_000_000)
@@ -88,7 +86,7 @@ struct WarcraftShortestPath: ParsableCommand {
         try OptionCheck.check(temperature, option: "--temperature", in: 0 ... 1e3)
         if let aimleTarget { try OptionCheck.check(aimleTarget, option: "--aimle-target", in: 0 ... 1e6, exclusiveLowerBound: true) }
         if let aimleInitialAlpha { try OptionCheck.check(aimleInitialAlpha, option: "--aimle-initial-alpha", in: 0 ... 1e6) }
-        _ = try milestoneEpochs()
+        try OptionCheck.check(milestoneEpochs(), option: "--milestones", in: 1 ... 100_000)
     }
 
     /// The default command is a few minutes on two cores that already trains AIMLE to a model
@@ -99,21 +97,10 @@ struct WarcraftShortestPath: ParsableCommand {
     var epochCount: Int { epochs ?? (full ? 50 : 6) }
     var initialLearningRate: Float { learningRate ?? (full ? 5e-4 : 2e-3) }
 
-    func methods() throws -> [WarcraftMethod] {
-        try method.split(separator: ",").map { name in
-            let name = name.trimmingCharacters(in: .whitespaces)
-            guard let method = WarcraftMethod(rawValue: name) else {
-                throw ValidationError("unknown method '\(name)'; choose from \(WarcraftMethod.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return method
-        }
-    }
+    /// The epochs of --milestones, by default those of the chosen recipe.
+    func milestoneEpochs() -> CommaSeparated<Int> { milestones ?? (full ? "30,40" : "4,5") }
 
-    func milestoneEpochs() throws -> [Int] {
-        try OptionCheck.integers(milestones ?? (full ? "30,40" : "4,5"), option: "--milestones", in: 1 ... 100_000)
-    }
-
-    func settings(for method: WarcraftMethod) throws -> WarcraftTrainingSettings {
+    func settings(for method: WarcraftMethod) -> WarcraftTrainingSettings {
         var settings = WarcraftTrainingSettings(method: method)
         settings.lambda = lambda
         if let alphaRule { settings.fastAdaptation = alphaRule == .multiplicativeAlpha }
@@ -123,7 +110,7 @@ struct WarcraftShortestPath: ParsableCommand {
         if let samples { settings.samples = samples }
         settings.temperature = temperature
         settings.learningRate = initialLearningRate
-        settings.milestones = try milestoneEpochs()
+        settings.milestones = milestoneEpochs().values
         settings.batchSize = batchSize
         settings.seed = seed
         return settings
@@ -139,8 +126,8 @@ struct WarcraftShortestPath: ParsableCommand {
         let normalization = ImageNormalization(fitting: trainSet)
         let totalEpochs = epochCount
         var runs: [WarcraftRunRecord] = []
-        for method in try methods() {
-            var training = WarcraftTrainingRun(settings: try settings(for: method), epochs: totalEpochs, directory: directory,
+        for method in method.values {
+            var training = WarcraftTrainingRun(settings: settings(for: method), epochs: totalEpochs, directory: directory,
                                                resume: resume, traceEvery: trace)
             training.log = { say($0) }
             let (run, trainer) = try training.run(train: trainSet, test: testSet, normalization: normalization)
@@ -177,6 +164,7 @@ struct WarcraftShortestPath: ParsableCommand {
     }
 }
 
+extension WarcraftMethod: ListArgument {}
 extension WarcraftNoise: ExpressibleByArgument {}
 
 /// Writes a line to standard output unbuffered, so that progress appears at once in logs too.

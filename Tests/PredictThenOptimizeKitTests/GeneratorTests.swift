@@ -91,7 +91,13 @@ struct GeneratorTests {
         #expect(kind { _ = try ShortestPathGenerator(instances: 0, features: 5).generate() } == .invalidArgument)
         #expect(kind { _ = try ShortestPathGenerator(instances: 5, features: 5, rows: 1, columns: 1).generate() } == .invalidArgument)
         #expect(kind { _ = try KnapsackGenerator(instances: 10, features: 5, items: 0).generate() } == .invalidArgument)
-        #expect(kind { _ = try TrainingMethod.parse(list: "spo+,nonsense") } == .invalidArgument)
-        #expect((try? TrainingMethod.parse(list: "all")) == TrainingMethod.allCases)
+    }
+
+    @Test("method names: each raw value, all, nothing else")
+    func methodNames() {
+        for method in TrainingMethod.allCases { #expect(TrainingMethod.named(method.rawValue) == [method]) }
+        #expect(TrainingMethod.named("all") == TrainingMethod.allCases)
+        #expect(TrainingMethod.named("nonsense") == nil)
+        #expect(TrainingMethod.named("spo+,dbb") == nil)
     }
 }

@@ -4,7 +4,7 @@
 /// and a non-zero exit, never in a trap later on.
 ///
 /// ```swift
-/// let counts = try OptionCheck.integers("1,10,100", option: "--samples", in: 1 ... 1_000_000)
+/// try OptionCheck.check(batchSize, option: "--batch-size", in: 1 ... 100_000)
 /// ```
 public struct OptionError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The option, e.g. `--samples`.
@@ -21,8 +21,8 @@ public struct OptionError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(option): \(message)" }
 }
 
-/// Checks and parses the examples' option values: single numbers in a range, and
-/// comma-separated lists that must hold at least one well-formed item.
+/// Checks the examples' option values: numbers in a range, and the items of
+/// comma-separated lists (see ``CommaSeparated``).
 public enum OptionCheck {
     /// The trimmed items of a comma-separated list.
     ///
@@ -39,50 +39,20 @@ public enum OptionCheck {
         return items
     }
 
-    /// A non-empty list of integers, each in `range`.
+    /// Checks that every value of a list lies in `range`.
     ///
-    /// - Throws: ``OptionError`` for an empty list, an item that is not an integer, or one out of range.
-    public static func integers(_ text: String, option: String, in range: ClosedRange<Int>) throws(OptionError) -> [Int] {
-        var values: [Int] = []
-        for item in try items(text, option: option) {
-            guard let value = Int(item) else { throw OptionError(option: option, "'\(item)' is not an integer") }
-            try check(value, option: option, in: range)
-            values.append(value)
-        }
-        return values
+    /// - Throws: ``OptionError`` naming the range and the first value out of it.
+    public static func check(_ list: CommaSeparated<Int>, option: String, in range: ClosedRange<Int>) throws(OptionError) {
+        for value in list.values { try check(value, option: option, in: range) }
     }
 
-    /// A non-empty list of finite numbers, each in `range` and, when `exclusiveLowerBound`,
-    /// different from its lower bound.
+    /// Checks that every number of a list is finite, lies in `range` and, when
+    /// `exclusiveLowerBound`, differs from its lower bound.
     ///
-    /// - Throws: ``OptionError`` for an empty list, an item that is not a number, NaN,
-    ///   an infinity, or a number out of range.
-    public static func numbers(_ text: String, option: String, in range: ClosedRange<Double>,
-                               exclusiveLowerBound: Bool = false) throws(OptionError) -> [Double] {
-        var values: [Double] = []
-        for item in try items(text, option: option) {
-            guard let value = Double(item) else { throw OptionError(option: option, "'\(item)' is not a number") }
-            try check(value, option: option, in: range, exclusiveLowerBound: exclusiveLowerBound)
-            values.append(value)
-        }
-        return values
-    }
-
-    /// A non-empty list of names from a vocabulary, in the order given.
-    ///
-    /// - Throws: ``OptionError`` for an empty list or an unknown name (listing the known ones).
-    public static func choices<Choice: RawRepresentable & CaseIterable>(
-        _ text: String, option: String, as type: Choice.Type = Choice.self
-    ) throws(OptionError) -> [Choice] where Choice.RawValue == String {
-        var values: [Choice] = []
-        for item in try items(text, option: option) {
-            guard let value = Choice(rawValue: item) else {
-                let known = Choice.allCases.map(\.rawValue).joined(separator: ", ")
-                throw OptionError(option: option, "unknown value '\(item)'; choose from \(known)")
-            }
-            values.append(value)
-        }
-        return values
+    /// - Throws: ``OptionError`` naming the range and the first number out of it.
+    public static func check(_ list: CommaSeparated<Double>, option: String, in range: ClosedRange<Double>,
+                             exclusiveLowerBound: Bool = false) throws(OptionError) {
+        for value in list.values { try check(value, option: option, in: range, exclusiveLowerBound: exclusiveLowerBound) }
     }
 
     /// Checks that an integer lies in `range`.
