@@ -123,7 +123,7 @@ let package = Package(
         // MARK: - Predict-then-optimise example
         .target(
             name: "PredictThenOptimizeKit",
-            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "GLPKSolver", "TensorLayers", "NumPyFormat"],
+            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "GLPKSolver", "TensorLayers", "NumPyFormat", "_ExampleSupport"],
             path: "Examples/PredictThenOptimizeKit",
             swiftSettings: strict
         ),
@@ -241,12 +241,12 @@ let package = Package(
         ),
         .testTarget(
             name: "PredictThenOptimizeKitTests",
-            dependencies: ["PredictThenOptimizeKit", "DifferentiableSolvers", "CombinatorialSolvers", "GLPKSolver", "_TestSupport"],
+            dependencies: ["PredictThenOptimizeKit", "DifferentiableSolvers", "CombinatorialSolvers", "GLPKSolver", "_ExampleSupport", "_TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "DiscreteVAEKitTests",
-            dependencies: ["EstimatorStudies", "DiscreteVAEKit", "DifferentiableSolvers", "GraphCutSolver", "TensorLayers", "CZlib"],
+            dependencies: ["EstimatorStudies", "DiscreteVAEKit", "DifferentiableSolvers", "GraphCutSolver", "TensorLayers", "CZlib", "_ExampleSupport"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -259,7 +259,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LatentGraphsKitTests",
-            dependencies: ["EstimatorStudies", "LatentGraphsKit", "DifferentiableSolvers", "CombinatorialSolvers"],
+            dependencies: ["EstimatorStudies", "LatentGraphsKit", "DifferentiableSolvers", "CombinatorialSolvers", "_ExampleSupport"],
             swiftSettings: strict
         ),
     ],

@@ -48,7 +48,7 @@ struct GradientFidelity: ParsableCommand {
             FidelityProblem(n: $0, k: 1, absoluteTarget: false)
         }
         if subset || full { problems.append(FidelityProblem(n: 20, k: 10, absoluteTarget: true)) }
-        guard let largest = sampleCounts.max() else { throw OptionError(option: "--samples", "needs at least one value") }
+        guard let largest = sampleCounts.max() else { throw ExampleError(option: "--samples", "needs at least one value") }
         let sweepSamples = sampleCounts.contains(1000) ? 1000 : largest
         let report = FidelityReport(directory: try OutputDirectory(output))
         var all: [FidelityMeasurement] = []

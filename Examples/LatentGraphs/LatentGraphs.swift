@@ -82,7 +82,7 @@ struct LatentGraphs: ParsableCommand {
         try OptionCheck.check(aimleTarget, option: "--aimle-target", in: 0 ... 1e6, exclusiveLowerBound: true)
         try OptionCheck.check(lambdas, option: "--lambdas", in: 0 ... 1e6, exclusiveLowerBound: true)
         if let k = predictionSteps, k < 1 || k > timesteps - 1 {
-            throw OptionError(option: "--prediction-steps", "must be between 1 and T − 1 = \(timesteps - 1) (got \(k))")
+            throw ExampleError(option: "--prediction-steps", "must be between 1 and T − 1 = \(timesteps - 1) (got \(k))")
         }
     }
 

@@ -84,7 +84,7 @@ struct PredictThenOptimize: ParsableCommand {
         try OptionCheck.check(aimleAlpha, option: "--aimle-alpha", in: 0 ... 1e6)
         try OptionCheck.check(learningRate, option: "--learning-rate", in: 0 ... 1e3, exclusiveLowerBound: true)
         try OptionCheck.check(noise, option: "--noise", in: 0 ... 1)
-        guard noise < 1 else { throw OptionError(option: "--noise", "must be below 1 (got \(noise))") }
+        guard noise < 1 else { throw ExampleError(option: "--noise", "must be below 1 (got \(noise))") }
         guard ["ilp", "dp"].contains(knapsackSolver) else { throw ValidationError("--knapsack-solver must be ilp or dp") }
     }
 

@@ -1,6 +1,7 @@
 import _Differentiation
 import DifferentiableSolvers
 import TensorLayers
+import _ExampleSupport
 
 /// The prediction model of PyEPO's tutorials: one linear layer from p features to d costs,
 /// trained by Adam.
@@ -20,25 +21,25 @@ public struct LinearCostModel: Sendable {
 
     /// A freshly initialised model (Kaiming-normal weights, zero bias).
     ///
-    /// - Throws: ``PredictThenOptimizeError`` of kind `.invalidArgument` for sizes below 1
+    /// - Throws: ``ExampleError`` of kind `.invalidArgument` for sizes below 1
     ///   or a learning rate that is not positive.
-    public init(features: Int, costs: Int, learningRate: Float, seed: UInt64) throws(PredictThenOptimizeError) {
+    public init(features: Int, costs: Int, learningRate: Float, seed: UInt64) throws(ExampleError) {
         guard learningRate > 0, learningRate.isFinite else {
-            throw PredictThenOptimizeError(.invalidArgument, "the learning rate must be > 0 (got \(learningRate))")
+            throw ExampleError(.invalidArgument, "the learning rate must be > 0 (got \(learningRate))")
         }
         var generator = SeededGenerator(seed: seed, stream: [0x11AE])
         do {
             layer = try Dense(inputSize: features, outputSize: costs, using: &generator)
         } catch {
-            throw PredictThenOptimizeError(.invalidArgument, "\(error)")
+            throw ExampleError(.invalidArgument, "\(error)")
         }
         optimizer = Adam(learningRate: learningRate)
     }
 
     /// ĉ for every row of `features`.
     ///
-    /// - Throws: ``PredictThenOptimizeError`` of kind `.shapeMismatch` for the wrong width.
-    public func predict(_ features: Matrix) throws(PredictThenOptimizeError) -> Matrix {
+    /// - Throws: ``ExampleError`` of kind `.shapeMismatch` for the wrong width.
+    public func predict(_ features: Matrix) throws(ExampleError) -> Matrix {
         let x = try Self.tensor(features, expectedColumns: layer.weight.shape[1])
         let y = layer(x)
         return Matrix(rows: features.rows, columns: layer.weight.shape[0], values: y.scalars)
@@ -46,34 +47,34 @@ public struct LinearCostModel: Sendable {
 
     /// One Adam step along the gradient of the loss with respect to the predictions.
     ///
-    /// - Throws: ``PredictThenOptimizeError`` of kind `.shapeMismatch` when the shapes
+    /// - Throws: ``ExampleError`` of kind `.shapeMismatch` when the shapes
     ///   disagree.
-    public mutating func step(features: Matrix, costGradient: Matrix) throws(PredictThenOptimizeError) {
+    public mutating func step(features: Matrix, costGradient: Matrix) throws(ExampleError) {
         let x = try Self.tensor(features, expectedColumns: layer.weight.shape[1])
         let (_, pullback) = valueWithPullback(at: layer) { $0(x) }
         do {
             let seed = try Tensor(shape: [costGradient.rows, costGradient.columns], scalars: costGradient.values)
             guard seed.shape == [features.rows, layer.weight.shape[0]] else {
-                throw PredictThenOptimizeError(.shapeMismatch,
+                throw ExampleError(.shapeMismatch,
                                                "∂L/∂ĉ is \(costGradient.rows) × \(costGradient.columns); expected \(features.rows) × \(layer.weight.shape[0])")
             }
             try optimizer.update(&layer, along: pullback(seed))
-        } catch let error as PredictThenOptimizeError {
+        } catch let error as ExampleError {
             throw error
         } catch {
-            throw PredictThenOptimizeError(.shapeMismatch, "\(error)")
+            throw ExampleError(.shapeMismatch, "\(error)")
         }
     }
 
-    static func tensor(_ matrix: Matrix, expectedColumns: Int) throws(PredictThenOptimizeError) -> Tensor {
+    static func tensor(_ matrix: Matrix, expectedColumns: Int) throws(ExampleError) -> Tensor {
         guard matrix.isConsistent, matrix.columns == expectedColumns else {
-            throw PredictThenOptimizeError(.shapeMismatch,
+            throw ExampleError(.shapeMismatch,
                                            "features are \(matrix.rows) × \(matrix.columns); the model expects \(expectedColumns) columns")
         }
         do {
             return try Tensor(shape: [matrix.rows, matrix.columns], scalars: matrix.values)
         } catch {
-            throw PredictThenOptimizeError(.shapeMismatch, "\(error)")
+            throw ExampleError(.shapeMismatch, "\(error)")
         }
     }
 }

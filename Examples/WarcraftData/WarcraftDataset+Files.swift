@@ -1,5 +1,6 @@
 import Foundation
 import NumPyFormat
+import _ExampleSupport
 
 extension WarcraftDataset {
     /// The three arrays of a split, by their file-name part.
@@ -15,28 +16,28 @@ extension WarcraftDataset {
     /// let test = try WarcraftDataset(directory: URL(fileURLWithPath: "warcraft_shortest_path/12x12"), split: "test")
     /// ```
     ///
-    /// - Throws: ``WarcraftDataError`` naming the file that is missing, unreadable, of the
+    /// - Throws: ``ExampleError`` naming the file that is missing, unreadable, of the
     ///   wrong type or shape, or whose instance count disagrees with the others.
-    public init(directory: URL, split: String) throws(WarcraftDataError) {
+    public init(directory: URL, split: String) throws(ExampleError) {
         let maps = try Self.readArray(directory: directory, split: split, kind: "maps")
         guard maps.array.shape.count == 4, maps.array.shape[3] == 3, maps.array.shape[1] == maps.array.shape[2],
               maps.array.shape[1] % Self.tileSize == 0, maps.array.shape[1] > 0 else {
-            throw WarcraftDataError("\(maps.name) has shape \(maps.array.shape); expected N × 8H × 8H × 3")
+            throw ExampleError("\(maps.name) has shape \(maps.array.shape); expected N × 8H × 8H × 3")
         }
         guard case .uint8(let pixels) = maps.array.elements else {
-            throw WarcraftDataError("\(maps.name) holds '\(maps.array.elements.descriptor)' values; expected uint8 ('|u1')")
+            throw ExampleError("\(maps.name) holds '\(maps.array.elements.descriptor)' values; expected uint8 ('|u1')")
         }
         let count = maps.array.shape[0], gridSize = maps.array.shape[1] / Self.tileSize
         var cellArrays: [[Float]] = []
         for kind in ["vertex_weights", "shortest_paths"] {
             let file = try Self.readArray(directory: directory, split: split, kind: kind)
             guard file.array.shape == [count, gridSize, gridSize] else {
-                throw WarcraftDataError("\(file.name) has shape \(file.array.shape); expected \([count, gridSize, gridSize]) "
+                throw ExampleError("\(file.name) has shape \(file.array.shape); expected \([count, gridSize, gridSize]) "
                                         + "to match \(maps.name)")
             }
             let values = Self.floats(file.array.elements)
             if let bad = values.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
-                throw WarcraftDataError("\(file.name) has the value \(values[bad]) at flat index \(bad); expected finite values ≥ 0")
+                throw ExampleError("\(file.name) has the value \(values[bad]) at flat index \(bad); expected finite values ≥ 0")
             }
             cellArrays.append(values)
         }
@@ -46,8 +47,8 @@ extension WarcraftDataset {
     /// Writes the dataset as split `split` of `directory` in the published layout (uint8
     /// maps, float32 weights and paths), creating the directory when needed.
     ///
-    /// - Throws: ``WarcraftDataError`` when a file cannot be written.
-    public func write(directory: URL, split: String) throws(WarcraftDataError) {
+    /// - Throws: ``ExampleError`` when a file cannot be written.
+    public func write(directory: URL, split: String) throws(ExampleError) {
         let side = imageSide
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -58,13 +59,13 @@ extension WarcraftDataset {
             try NumPyArray(shape: [count, gridSize, gridSize], elements: .float32(paths))
                 .write(to: directory.appendingPathComponent("\(split)_shortest_paths.npy"))
         } catch {
-            throw WarcraftDataError("cannot write split '\(split)' into \(directory.path): \(error)")
+            throw ExampleError("cannot write split '\(split)' into \(directory.path): \(error)")
         }
     }
 
     /// Reads `<split>_<kind>.npy`, or concatenates its numbered parts along the first axis.
     private static func readArray(directory: URL, split: String, kind: String)
-        throws(WarcraftDataError) -> (name: String, array: NumPyArray) {
+        throws(ExampleError) -> (name: String, array: NumPyArray) {
         let name = "\(split)_\(kind).npy"
         let whole = directory.appendingPathComponent(name)
         if FileManager.default.fileExists(atPath: whole.path) { return (name, try read(whole)) }
@@ -74,11 +75,11 @@ extension WarcraftDataset {
             parts.append(try read(part))
         }
         guard let first = parts.first else {
-            throw WarcraftDataError("\(directory.path) has neither \(name) nor \(split)_\(kind)_part0.npy")
+            throw ExampleError("\(directory.path) has neither \(name) nor \(split)_\(kind)_part0.npy")
         }
         let partName = "\(split)_\(kind)_part*.npy"
         guard parts.allSatisfy({ $0.shape.dropFirst() == first.shape.dropFirst() && !$0.shape.isEmpty }) else {
-            throw WarcraftDataError("the parts \(partName) have shapes \(parts.map(\.shape)) that do not concatenate")
+            throw ExampleError("the parts \(partName) have shapes \(parts.map(\.shape)) that do not concatenate")
         }
         let shape = [parts.reduce(0) { $0 + $1.shape[0] }] + first.shape.dropFirst()
         let elements: NumPyArray.Elements
@@ -86,7 +87,7 @@ extension WarcraftDataset {
             var bytes: [UInt8] = []
             for part in parts {
                 guard case .uint8(let values) = part.elements else {
-                    throw WarcraftDataError("the parts \(partName) mix element types")
+                    throw ExampleError("the parts \(partName) mix element types")
                 }
                 bytes += values
             }
@@ -97,15 +98,15 @@ extension WarcraftDataset {
         do {
             return (partName, try NumPyArray(shape: shape, elements: elements))
         } catch {
-            throw WarcraftDataError("cannot concatenate \(partName): \(error)")
+            throw ExampleError("cannot concatenate \(partName): \(error)")
         }
     }
 
-    private static func read(_ url: URL) throws(WarcraftDataError) -> NumPyArray {
+    private static func read(_ url: URL) throws(ExampleError) -> NumPyArray {
         do {
             return try NumPyArray(contentsOf: url)
         } catch {
-            throw WarcraftDataError("cannot read \(url.lastPathComponent): \(error)")
+            throw ExampleError("cannot read \(url.lastPathComponent): \(error)")
         }
     }
 

@@ -1,3 +1,4 @@
+import _ExampleSupport
 /// A set of Warcraft shortest-path instances in the published layout (Pogančić et al. 2020):
 /// for each instance an RGB terrain map of H × H tiles of 8 × 8 pixels, the true cost of
 /// every tile, and the 0/1 mask of a cheapest path from the top-left to the bottom-right
@@ -26,18 +27,18 @@ public struct WarcraftDataset: Sendable, Equatable {
 
     /// Wraps arrays in the published layout.
     ///
-    /// - Throws: ``WarcraftDataError`` when `gridSize` is below 1 or an array's length does
+    /// - Throws: ``ExampleError`` when `gridSize` is below 1 or an array's length does
     ///   not fit `count` instances.
-    public init(gridSize: Int, count: Int, maps: [UInt8], weights: [Float], paths: [Float]) throws(WarcraftDataError) {
+    public init(gridSize: Int, count: Int, maps: [UInt8], weights: [Float], paths: [Float]) throws(ExampleError) {
         guard gridSize >= 1, count >= 0 else {
-            throw WarcraftDataError("a dataset needs a grid of at least 1 × 1 and a non-negative count, got H = \(gridSize), N = \(count)")
+            throw ExampleError("a dataset needs a grid of at least 1 × 1 and a non-negative count, got H = \(gridSize), N = \(count)")
         }
         let side = gridSize * Self.tileSize
         guard maps.count == count * side * side * 3 else {
-            throw WarcraftDataError("\(count) maps of \(side) × \(side) × 3 need \(count * side * side * 3) bytes, got \(maps.count)")
+            throw ExampleError("\(count) maps of \(side) × \(side) × 3 need \(count * side * side * 3) bytes, got \(maps.count)")
         }
         guard weights.count == count * gridSize * gridSize, paths.count == weights.count else {
-            throw WarcraftDataError("\(count) instances of \(gridSize) × \(gridSize) need \(count * gridSize * gridSize) weights "
+            throw ExampleError("\(count) instances of \(gridSize) × \(gridSize) need \(count * gridSize * gridSize) weights "
                                     + "and path entries, got \(weights.count) and \(paths.count)")
         }
         self.init(checkedGridSize: gridSize, count: count, maps: maps, weights: weights, paths: paths)

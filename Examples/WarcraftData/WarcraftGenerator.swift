@@ -1,5 +1,6 @@
 import CombinatorialSolvers
 import DifferentiableSolvers
+import _ExampleSupport
 
 /// Makes synthetic Warcraft-style shortest-path instances, the stand-in for the published
 /// dataset (which cannot be downloaded everywhere).
@@ -29,13 +30,13 @@ public struct WarcraftGenerator: Sendable {
     /// Hamming loss against it does not reward one tie-break over another.
     public let uniqueOptimum: Bool
 
-    /// - Throws: ``WarcraftDataError`` when `gridSize` is below 2 or `tileVariants` below 1.
-    public init(gridSize: Int, seed: UInt64, tileVariants: Int? = nil, uniqueOptimum: Bool = false) throws(WarcraftDataError) {
+    /// - Throws: ``ExampleError`` when `gridSize` is below 2 or `tileVariants` below 1.
+    public init(gridSize: Int, seed: UInt64, tileVariants: Int? = nil, uniqueOptimum: Bool = false) throws(ExampleError) {
         guard gridSize >= 2, gridSize <= 1000 else {
-            throw WarcraftDataError("the grid size must be between 2 and 1000, got \(gridSize)")
+            throw ExampleError("the grid size must be between 2 and 1000, got \(gridSize)")
         }
         if let tileVariants, !(1...1_000_000).contains(tileVariants) {
-            throw WarcraftDataError("the tile variants must be between 1 and 1,000,000, got \(tileVariants)")
+            throw ExampleError("the tile variants must be between 1 and 1,000,000, got \(tileVariants)")
         }
         self.gridSize = gridSize
         self.seed = seed
@@ -49,15 +50,15 @@ public struct WarcraftGenerator: Sendable {
 
     /// Generates instances `0..<count`.
     ///
-    /// - Throws: ``WarcraftDataError`` for a negative count.
+    /// - Throws: ``ExampleError`` for a negative count.
     /// - Complexity: O(count · H² log H).
-    public func makeDataset(count: Int) throws(WarcraftDataError) -> WarcraftDataset {
-        guard count >= 0 else { throw WarcraftDataError("the number of instances must be non-negative, got \(count)") }
+    public func makeDataset(count: Int) throws(ExampleError) -> WarcraftDataset {
+        guard count >= 0 else { throw ExampleError("the number of instances must be non-negative, got \(count)") }
         let solver: GridShortestPath
         do {
             solver = try GridShortestPath(height: gridSize, width: gridSize)
         } catch {
-            throw WarcraftDataError("cannot make the grid solver: \(error)")
+            throw ExampleError("cannot make the grid solver: \(error)")
         }
         let side = gridSize * WarcraftDataset.tileSize
         var maps = [UInt8](repeating: 0, count: count * side * side * 3)
@@ -71,7 +72,7 @@ public struct WarcraftGenerator: Sendable {
             while uniqueOptimum, OptimalPathCount.count(costs: layout.costs, gridSize: gridSize) != 1 {
                 attempt += 1
                 guard attempt < Self.maximumAttempts else {
-                    throw WarcraftDataError("no map with a unique cheapest path in \(Self.maximumAttempts) attempts for instance \(index)")
+                    throw ExampleError("no map with a unique cheapest path in \(Self.maximumAttempts) attempts for instance \(index)")
                 }
                 generator = SeededGenerator(seed: seed, stream: [UInt64(index), UInt64(attempt)])
                 layout = TerrainLayout(gridSize: gridSize, using: &generator)
@@ -94,7 +95,7 @@ public struct WarcraftGenerator: Sendable {
         do {
             paths = try solver.solveBatch(Matrix(rows: count, columns: gridSize * gridSize, values: weights))
         } catch {
-            throw WarcraftDataError("the shortest-path solver failed on generated costs: \(error)")
+            throw ExampleError("the shortest-path solver failed on generated costs: \(error)")
         }
         return WarcraftDataset(checkedGridSize: gridSize, count: count, maps: maps, weights: weights, paths: paths.values)
     }

@@ -4,6 +4,7 @@ import DifferentiableSolvers
 import EstimatorStudies
 import Foundation
 import TensorLayers
+import _ExampleSupport
 
 /// Trains the ResNet-18 stem to predict tile costs from Warcraft maps through the
 /// shortest-path solver, and evaluates it.
@@ -55,7 +56,7 @@ public struct WarcraftTrainer {
     ///
     /// - Throws: a description of bad settings, or an error of the tensor or solver layer.
     public init(gridSize: Int, settings: WarcraftTrainingSettings, normalization: ImageNormalization) throws {
-        if let problem = settings.problem { throw WarcraftDataError(problem) }
+        if let problem = settings.problem { throw ExampleError(problem) }
         var generator = SeededGenerator(seed: settings.seed, stream: [0x6D6F_6465_6C])
         model = try ResNetStem(gridSize: gridSize, using: &generator)
         optimizer = Adam(learningRate: settings.learningRate)

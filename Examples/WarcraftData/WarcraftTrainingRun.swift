@@ -43,7 +43,7 @@ public struct WarcraftTrainingRun {
 
     /// Trains (or resumes) and returns the record and the trained model.
     ///
-    /// - Throws: ``WarcraftDataError`` for a checkpoint made with other settings or in an
+    /// - Throws: ``ExampleError`` for a checkpoint made with other settings or in an
     ///   older format; errors of the trainer, the solver layer or the file system.
     public func run(train: WarcraftDataset, test: WarcraftDataset, normalization: ImageNormalization) throws
         -> (run: WarcraftRunRecord, trainer: WarcraftTrainer) {
@@ -54,10 +54,10 @@ public struct WarcraftTrainingRun {
         if resume, FileManager.default.fileExists(atPath: stateURL.path) {
             run = try JSONDecoder().decode(WarcraftRunRecord.self, from: Data(contentsOf: stateURL))
             guard run.settings == settings else {
-                throw WarcraftDataError("the checkpoint \(stateURL.lastPathComponent) was made with other settings; drop --resume or change --output")
+                throw ExampleError("the checkpoint \(stateURL.lastPathComponent) was made with other settings; drop --resume or change --output")
             }
             guard let modelFile = run.modelFile else {
-                throw WarcraftDataError("the checkpoint \(stateURL.lastPathComponent) names no model file (an older format); drop --resume")
+                throw ExampleError("the checkpoint \(stateURL.lastPathComponent) names no model file (an older format); drop --resume")
             }
             let modelURL = directory.file(modelFile)
             try Checkpoint.load(into: &trainer.model, from: modelURL)

@@ -4,6 +4,7 @@ import DifferentiableSolvers
 import TensorLayers
 import Testing
 @testable import LatentGraphsKit
+import _ExampleSupport
 
 @Suite("Encoder, decoder and training")
 struct ModelTests {
@@ -93,7 +94,7 @@ struct ModelTests {
 
     @Test func invalid_configuration_is_an_error() throws {
         let graph = try CompleteGraph(vertexCount: 4)
-        #expect(throws: LatentGraphsError.self) {
+        #expect(throws: ExampleError.self) {
             try LatentGraphTrainer(graph: graph, timesteps: 3, estimator: .straightThrough,
                                    configuration: LatentGraphConfiguration(variance: 0))
         }

@@ -3,6 +3,7 @@ import Foundation
 import PredictThenOptimizeKit
 import _TestSupport
 import Testing
+import _ExampleSupport
 
 @Suite("PyEPO data generators")
 struct GeneratorTests {
@@ -83,8 +84,8 @@ struct GeneratorTests {
 
     @Test("bad arguments are typed errors")
     func badArguments() {
-        func kind(_ body: () throws -> Void) -> PredictThenOptimizeError.Kind? {
-            do { try body(); return nil } catch { return (error as? PredictThenOptimizeError)?.kind }
+        func kind(_ body: () throws -> Void) -> ExampleError.Kind? {
+            do { try body(); return nil } catch { return (error as? ExampleError)?.kind }
         }
         #expect(kind { _ = try ShortestPathGenerator(instances: 10, features: 5, degree: 0).generate() } == .invalidArgument)
         #expect(kind { _ = try ShortestPathGenerator(instances: 10, features: 5, noiseWidth: 1).generate() } == .invalidArgument)

@@ -2,6 +2,7 @@ import Foundation
 import CombinatorialSolvers
 import Testing
 @testable import WarcraftData
+import _ExampleSupport
 
 /// The generator against independent truth: its labels are cheapest paths by brute force
 /// (small grids) and by Bellman–Ford relaxation (12 × 12), and its terrain is coherent.
@@ -144,9 +145,9 @@ import Testing
     }
 
     @Test func badSizesAreTypedErrors() {
-        #expect(throws: WarcraftDataError.self) { try WarcraftGenerator(gridSize: 1, seed: 0) }
-        #expect(throws: WarcraftDataError.self) { try WarcraftGenerator(gridSize: 4, seed: 0).makeDataset(count: -1) }
-        #expect(throws: WarcraftDataError.self) {
+        #expect(throws: ExampleError.self) { try WarcraftGenerator(gridSize: 1, seed: 0) }
+        #expect(throws: ExampleError.self) { try WarcraftGenerator(gridSize: 4, seed: 0).makeDataset(count: -1) }
+        #expect(throws: ExampleError.self) {
             try WarcraftDataset(gridSize: 2, count: 1, maps: [], weights: [1, 1, 1, 1], paths: [1, 0, 0, 1])
         }
     }

@@ -46,7 +46,7 @@ import _ExampleSupport
         let directory = try folder("other")
         _ = try run(settings, epochs: 1, in: directory, resume: false, data: data)
         settings.learningRate *= 2
-        #expect(throws: WarcraftDataError.self) {
+        #expect(throws: ExampleError.self) {
             try run(settings, epochs: 2, in: directory, resume: true, data: data)
         }
     }

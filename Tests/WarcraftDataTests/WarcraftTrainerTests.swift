@@ -1,5 +1,6 @@
 import Testing
 import WarcraftData
+import _ExampleSupport
 
 /// Training and evaluation on a tiny set: the loss goes down and the metrics are right.
 @Suite struct WarcraftTrainerTests {
@@ -55,7 +56,7 @@ import WarcraftData
         let data = try WarcraftGenerator(gridSize: 3, seed: 4).makeDataset(count: 2)
         var settings = WarcraftTrainingSettings()
         settings.batchSize = 0
-        #expect(throws: WarcraftDataError.self) {
+        #expect(throws: ExampleError.self) {
             try WarcraftTrainer(gridSize: 3, settings: settings, normalization: ImageNormalization(fitting: data))
         }
     }

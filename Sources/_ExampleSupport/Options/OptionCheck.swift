@@ -1,85 +1,62 @@
-/// A command-line value an example refuses, with the option it was given to.
-///
-/// Thrown from the examples' `validate()`, so that every argument list ends in a message
-/// and a non-zero exit, never in a trap later on.
-///
-/// ```swift
-/// try OptionCheck.check(batchSize, option: "--batch-size", in: 1 ... 100_000)
-/// ```
-public struct OptionError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The option, e.g. `--samples`.
-    public let option: String
-    /// What is wrong with its value.
-    public let message: String
-
-    /// Creates an error.
-    public init(option: String, _ message: String) {
-        self.option = option
-        self.message = message
-    }
-
-    public var description: String { "\(option): \(message)" }
-}
-
 /// Checks the examples' option values: numbers in a range, and the items of
 /// comma-separated lists (see ``CommaSeparated``).
 public enum OptionCheck {
     /// The trimmed items of a comma-separated list.
     ///
-    /// - Throws: ``OptionError`` for a list without items ("", ",") or with an empty item ("1,,2").
-    public static func items(_ text: String, option: String) throws(OptionError) -> [String] {
+    /// - Throws: ``ExampleError`` for a list without items ("", ",") or with an empty item ("1,,2").
+    public static func items(_ text: String, option: String) throws(ExampleError) -> [String] {
         let items = text.split(separator: ",", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters() }
         guard items.contains(where: { !$0.isEmpty }) else {
-            throw OptionError(option: option, "needs at least one value (got \"\(text)\")")
+            throw ExampleError(option: option, "needs at least one value (got \"\(text)\")")
         }
         guard !items.contains(where: \.isEmpty) else {
-            throw OptionError(option: option, "has an empty item in \"\(text)\"")
+            throw ExampleError(option: option, "has an empty item in \"\(text)\"")
         }
         return items
     }
 
     /// Checks that every value of a list lies in `range`.
     ///
-    /// - Throws: ``OptionError`` naming the range and the first value out of it.
-    public static func check(_ list: CommaSeparated<Int>, option: String, in range: ClosedRange<Int>) throws(OptionError) {
+    /// - Throws: ``ExampleError`` naming the range and the first value out of it.
+    public static func check(_ list: CommaSeparated<Int>, option: String, in range: ClosedRange<Int>) throws(ExampleError) {
         for value in list.values { try check(value, option: option, in: range) }
     }
 
     /// Checks that every number of a list is finite, lies in `range` and, when
     /// `exclusiveLowerBound`, differs from its lower bound.
     ///
-    /// - Throws: ``OptionError`` naming the range and the first number out of it.
+    /// - Throws: ``ExampleError`` naming the range and the first number out of it.
     public static func check(_ list: CommaSeparated<Double>, option: String, in range: ClosedRange<Double>,
-                             exclusiveLowerBound: Bool = false) throws(OptionError) {
+                             exclusiveLowerBound: Bool = false) throws(ExampleError) {
         for value in list.values { try check(value, option: option, in: range, exclusiveLowerBound: exclusiveLowerBound) }
     }
 
     /// Checks that an integer lies in `range`.
     ///
-    /// - Throws: ``OptionError`` naming the range.
-    public static func check(_ value: Int, option: String, in range: ClosedRange<Int>) throws(OptionError) {
+    /// - Throws: ``ExampleError`` naming the range.
+    public static func check(_ value: Int, option: String, in range: ClosedRange<Int>) throws(ExampleError) {
         guard range.contains(value) else {
-            throw OptionError(option: option, "must be between \(range.lowerBound) and \(range.upperBound) (got \(value))")
+            throw ExampleError(option: option, "must be between \(range.lowerBound) and \(range.upperBound) (got \(value))")
         }
     }
 
     /// Checks that a number is finite, lies in `range` and, when `exclusiveLowerBound`,
     /// differs from its lower bound.
     ///
-    /// - Throws: ``OptionError`` naming the range.
+    /// - Throws: ``ExampleError`` naming the range.
     public static func check(_ value: Double, option: String, in range: ClosedRange<Double>,
-                             exclusiveLowerBound: Bool = false) throws(OptionError) {
+                             exclusiveLowerBound: Bool = false) throws(ExampleError) {
         let above = exclusiveLowerBound ? value > range.lowerBound : value >= range.lowerBound
         guard value.isFinite, above, value <= range.upperBound else {
             let lower = exclusiveLowerBound ? "more than \(range.lowerBound)" : "at least \(range.lowerBound)"
-            throw OptionError(option: option, "must be a finite number \(lower) and at most \(range.upperBound) (got \(value))")
+            throw ExampleError(option: option, "must be a finite number \(lower) and at most \(range.upperBound) (got \(value))")
         }
     }
 
     /// Checks a `Float` option like ``check(_:option:in:exclusiveLowerBound:)-(Double,_,_,_)``.
     public static func check(_ value: Float, option: String, in range: ClosedRange<Double>,
-                             exclusiveLowerBound: Bool = false) throws(OptionError) {
+                             exclusiveLowerBound: Bool = false) throws(ExampleError) {
         try check(Double(value), option: option, in: range, exclusiveLowerBound: exclusiveLowerBound)
     }
 }
