@@ -104,15 +104,15 @@ let package = Package(
 
         // MARK: - Warcraft shortest path
         .target(
-            name: "WarcraftData",
+            name: "WarcraftShortestPathKit",
             dependencies: ["EstimatorStudies", "DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat", "TensorLayers", "_ExampleSupport"],
-            path: "Examples/WarcraftData",
+            path: "Examples/WarcraftShortestPathKit",
             swiftSettings: strict
         ),
         .executableTarget(
             name: "WarcraftShortestPath",
             dependencies: [
-                "WarcraftData", "DifferentiableSolvers", "CombinatorialSolvers", "TensorLayers", "_ExampleSupport",
+                "WarcraftShortestPathKit", "DifferentiableSolvers", "CombinatorialSolvers", "TensorLayers", "_ExampleSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/WarcraftShortestPath",
@@ -235,8 +235,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "WarcraftDataTests",
-            dependencies: ["WarcraftData", "_ExampleSupport", "CombinatorialSolvers", "NumPyFormat", "TensorLayers"],
+            name: "WarcraftShortestPathKitTests",
+            dependencies: ["WarcraftShortestPathKit", "_ExampleSupport", "CombinatorialSolvers", "NumPyFormat", "TensorLayers"],
             swiftSettings: strict
         ),
         .testTarget(

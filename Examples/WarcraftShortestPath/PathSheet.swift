@@ -1,6 +1,6 @@
 import CombinatorialSolvers
 import DifferentiableSolvers
-import WarcraftData
+import WarcraftShortestPathKit
 import _ExampleSupport
 
 /// A PNG contact sheet of test maps with the true path (white tile outlines) and the

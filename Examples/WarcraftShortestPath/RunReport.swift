@@ -1,5 +1,5 @@
 import Foundation
-import WarcraftData
+import WarcraftShortestPathKit
 import _ExampleSupport
 
 /// The figures and tables of a set of method runs: training curves as SVG, all metrics as

@@ -1,7 +1,7 @@
 import ArgumentParser
 import DifferentiableSolvers
 import Foundation
-import WarcraftData
+import WarcraftShortestPathKit
 import _ExampleSupport
 
 /// Learns terrain costs from Warcraft map images through a shortest-path solver

@@ -1,5 +1,5 @@
 import Testing
-import WarcraftData
+import WarcraftShortestPathKit
 import _ExampleSupport
 
 /// Training and evaluation on a tiny set: the loss goes down and the metrics are right.

@@ -1,7 +1,7 @@
 import Foundation
 import CombinatorialSolvers
 import Testing
-@testable import WarcraftData
+@testable import WarcraftShortestPathKit
 import _ExampleSupport
 
 /// The generator against independent truth: its labels are cheapest paths by brute force

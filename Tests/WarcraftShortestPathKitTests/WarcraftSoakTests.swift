@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
-import WarcraftData
+import WarcraftShortestPathKit
 import _ExampleSupport
 
 /// A long Warcraft training run keeps resident memory flat: the whole training loop

@@ -1,7 +1,7 @@
 import Foundation
 import NumPyFormat
 import Testing
-import WarcraftData
+import WarcraftShortestPathKit
 
 /// Reading and writing the published directory layout, and rejecting broken directories.
 @Suite struct WarcraftDatasetFilesTests {

@@ -1,6 +1,6 @@
 import DifferentiableSolvers
 import Testing
-@testable import WarcraftData
+@testable import WarcraftShortestPathKit
 
 @Suite("Counting the cheapest paths of a map")
 struct OptimalPathCountTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WarcraftData
+import WarcraftShortestPathKit
 import _ExampleSupport
 
 /// A run stopped after an epoch and resumed must end exactly where an uninterrupted run

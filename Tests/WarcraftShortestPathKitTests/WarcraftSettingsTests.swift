@@ -1,7 +1,7 @@
 import DifferentiableSolvers
 import Foundation
 import Testing
-import WarcraftData
+import WarcraftShortestPathKit
 
 @Suite("Warcraft training settings")
 struct WarcraftSettingsTests {
