@@ -22,8 +22,6 @@ struct DiscreteVAECommand: ParsableCommand {
     var noLatentRuns = false
     @Option(help: "Estimators (comma-separated): direct, direct:EPS, gsm, gsm:T, aimle, aimle:C, aimle-central, aimle-central:C (C: AIMLE's target c), imle:LAMBDA, imle-central:LAMBDA, ste, exact.")
     var estimator: CommaSeparated<VAEEstimator> = "direct,direct:0.1,gsm,aimle,exact"
-    @Option(help: "Training epochs per run.")
-    var epochs: Int = 1
     @Option(help: "Use only the first N training images (0: all but the validation split).")
     var trainLimit: Int = 10_000
     @Option(help: "Images held out of the training set for validation.")
@@ -32,10 +30,7 @@ struct DiscreteVAECommand: ParsableCommand {
     var testLimit: Int = 0
     @Option(help: "Perturb-and-MAP samples per image in training.")
     var samples: Int = 1
-    @Option(help: "Images per Adam step.")
-    var batchSize: Int = 100
-    @Option(help: "Adam learning rate.")
-    var learningRate: Float = 1e-3
+    @OptionGroup var shared: TrainingOptions<Defaults>
     @Option(help: "Binarisation of the images: dynamic, fixed or threshold.")
     var binarisation: Binarisation = .dynamic
     @Option(help: "Seed of initialisation, shuffling, binarisation and noise.")
@@ -48,19 +43,22 @@ struct DiscreteVAECommand: ParsableCommand {
     var trace = false
     @Option(help: "With --trace: steps between cosines with the reference gradient.")
     var referenceEvery: Int = 10
-    @Option(help: "Where figures and metrics are written.")
-    var output: String = "out/discrete-vae"
+
+    /// The default run's settings and the published recipe's epochs (--full).
+    enum Defaults: TrainingDefaults {
+        static let output = "out/discrete-vae"
+        static let epochs = 1, batchSize = 100
+        static let fullEpochs: Int? = 100
+        static let learningRate: Float = 1e-3
+    }
 
     func validate() throws {
         try OptionCheck.check(graphCut, option: "--graph-cut", in: 0 ... 1_000)
-        try OptionCheck.check(epochs, option: "--epochs", in: 1 ... 100_000)
         try OptionCheck.check(referenceEvery, option: "--reference-every", in: 1 ... 1_000_000)
-        try OptionCheck.check(batchSize, option: "--batch-size", in: 1 ... 1_000_000)
         try OptionCheck.check(samples, option: "--samples", in: 1 ... 10_000)
         for (value, option) in [(trainLimit, "--train-limit"), (validation, "--validation"), (testLimit, "--test-limit")] {
             try OptionCheck.check(value, option: option, in: 0 ... 10_000_000)
         }
-        try OptionCheck.check(learningRate, option: "--learning-rate", in: 0 ... 1e3, exclusiveLowerBound: true)
     }
 
     func run() throws {
@@ -70,12 +68,13 @@ struct DiscreteVAECommand: ParsableCommand {
         let (fit, held) = allTraining.split(validationCount: full ? 10_000 : validation)
         let training = full || trainLimit == 0 ? fit : fit.prefix(trainLimit)
         let test = testLimit == 0 ? allTest : allTest.prefix(testLimit)
-        let epochCount = full && !epochsWasSet ? 100 : epochs
+        let epochCount = shared.epochs(full: full)
+        let batchSize = shared.batchSize, learningRate = shared.learningRate()
         print("Fashion-MNIST: \(training.count) training, \(held.count) validation, \(test.count) test images; "
               + "\(epochCount) epoch(s), batch \(batchSize), \(binarisation.rawValue) binarisation")
         let session = VAETraining(training: training, validation: held, test: test, binarisation: binarisation,
                                   batchSize: batchSize, seed: seed)
-        let directory = try OutputDirectory(output)
+        let directory = try OutputDirectory(shared.output)
         var records: [TrainingRecord] = []
         for latent in noLatentRuns ? [] : latents {
             var latentRecords: [TrainingRecord] = []
@@ -105,8 +104,6 @@ struct DiscreteVAECommand: ParsableCommand {
         try directory.writeText(RunReport.table(records), to: "results.md")
         print("Wrote \(directory.url.path)")
     }
-
-    private var epochsWasSet: Bool { CommandLine.arguments.contains("--epochs") }
 }
 
 extension Binarisation: ExpressibleByArgument {}

@@ -30,8 +30,10 @@ struct GradientFidelity: ParsableCommand {
     var subset = false
     @Flag(help: "The paper's full scale: n ∈ {10, 20, 30, 50}, S up to 10⁴, and the k-subset variant.")
     var full = false
-    @Option(help: "Where figures and metrics are written.")
-    var output: String = "out/gradient-fidelity"
+    @OptionGroup var destination: OutputOptions<Defaults>
+
+    /// Where the study writes by default.
+    enum Defaults: OutputDefaults { static let output = "out/gradient-fidelity" }
 
     func validate() throws {
         try OptionCheck.check(seeds, option: "--seeds", in: 2 ... 100_000)
@@ -50,7 +52,7 @@ struct GradientFidelity: ParsableCommand {
         if subset || full { problems.append(FidelityProblem(n: 20, k: 10, absoluteTarget: true)) }
         guard let largest = sampleCounts.max() else { throw ExampleError(option: "--samples", "needs at least one value") }
         let sweepSamples = sampleCounts.contains(1000) ? 1000 : largest
-        let report = FidelityReport(directory: try OutputDirectory(output))
+        let report = FidelityReport(directory: try OutputDirectory(destination.output))
         var all: [FidelityMeasurement] = []
         var tables = ""
         for problem in problems {

@@ -23,14 +23,9 @@ struct LatentGraphs: ParsableCommand {
     var valid: Int = 200
     @Option(help: "Test examples (reference: 10 000).")
     var test: Int = 500
-    @Option(help: "Training epochs.")
-    var epochs: Int = 10
-    @Option(help: "Examples per batch (reference: 128).")
-    var batchSize: Int = 32
+    @OptionGroup var shared: TrainingOptions<Defaults>
     @Option(help: "Hidden units of encoder and decoder (reference: 256).")
     var hidden: Int = 32
-    @Option(help: "Adam step size.")
-    var learningRate: Float = 1e-3
     @Option(help: "Training rollout length k, 1 … T − 1; by default the reference's min(T − 1, 10) (9 for T = 10, 10 for T = 20). Evaluation uses teacher forcing.")
     var predictionSteps: Int?
     @Option(help: "Perturb-and-MAP samples per example.")
@@ -61,8 +56,13 @@ struct LatentGraphs: ParsableCommand {
     var trace = false
     @Option(help: "With --trace: steps between cosines with the reference gradient.")
     var referenceEvery: Int = 10
-    @Option(help: "Where data, figures and metrics are written.")
-    var output: String = "out/latent-graphs"
+
+    /// The default run's settings (--paper uses batches of 128, --quick 3 epochs).
+    enum Defaults: TrainingDefaults {
+        static let output = "out/latent-graphs"
+        static let epochs = 10, batchSize = 32
+        static let learningRate: Float = 1e-3
+    }
 
     func validate() throws {
         try OptionCheck.check(timesteps, option: "--timesteps", in: 2 ... 1_000)
@@ -70,13 +70,10 @@ struct LatentGraphs: ParsableCommand {
         for (value, option) in [(train, "--train"), (valid, "--valid"), (test, "--test")] {
             try OptionCheck.check(value, option: option, in: 1 ... 1_000_000)
         }
-        try OptionCheck.check(epochs, option: "--epochs", in: 1 ... 100_000)
-        try OptionCheck.check(batchSize, option: "--batch-size", in: 1 ... 100_000)
         try OptionCheck.check(hidden, option: "--hidden", in: 1 ... 4_096)
         try OptionCheck.check(samples, option: "--samples", in: 1 ... 1_000)
         try OptionCheck.check(seeds, option: "--seeds", in: 1 ... 1_000)
         try OptionCheck.check(referenceEvery, option: "--reference-every", in: 1 ... 1_000_000)
-        try OptionCheck.check(learningRate, option: "--learning-rate", in: 0 ... 1e3, exclusiveLowerBound: true)
         try OptionCheck.check(lambda, option: "--lambda", in: 0 ... 1e6, exclusiveLowerBound: true)
         try OptionCheck.check(temperature, option: "--temperature", in: 0 ... 1e3, exclusiveLowerBound: true)
         try OptionCheck.check(aimleTarget, option: "--aimle-target", in: 0 ... 1e6, exclusiveLowerBound: true)
@@ -89,14 +86,15 @@ struct LatentGraphs: ParsableCommand {
     func run() throws {
         let started = Date()
         let sizes = paper ? (50_000, 10_000, 10_000) : quick ? (300, 100, 200) : (train, valid, test)
-        let width = paper ? 256 : hidden, batch = paper ? 128 : batchSize, seedCount = paper ? 3 : seeds
-        let directory = try OutputDirectory(output)
+        let width = paper ? 256 : hidden, batch = paper ? 128 : shared.batchSize, seedCount = paper ? 3 : seeds
+        let learningRate = shared.learningRate()
+        let directory = try OutputDirectory(shared.output)
         let splits = try makeSplits(sizes: sizes, directory: directory)
         var settings = RunSettings(
             configuration: LatentGraphConfiguration(encoderHiddenSize: width, decoderHiddenSize: width,
                                                     samples: samples, learningRate: learningRate,
                                                     predictionSteps: predictionSteps),
-            epochs: quick ? 3 : epochs, batchSize: batch, evaluationBatchSize: 100)
+            epochs: quick ? 3 : shared.epochs(), batchSize: batch, evaluationBatchSize: 100)
         let (baselines, oracleDecoder) = try StructureBaselines.measure(splits: splits, settings: settings)
         if fixedOracleDecoder { settings.fixedDecoder = oracleDecoder }
         if trace {

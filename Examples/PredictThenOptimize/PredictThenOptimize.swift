@@ -26,8 +26,6 @@ struct PredictThenOptimize: ParsableCommand {
     var deg: Int = 4
     @Option(help: "Half-width of the multiplicative noise.")
     var noise: Double = 0.5
-    @Option(help: "Epochs.")
-    var epochs: Int = 10
     @Option(help: "Seeds (each draws its own data and model).")
     var seeds: Int = 3
     @Option(help: "Seed of the first data set (PyEPO's default is 135).")
@@ -42,10 +40,7 @@ struct PredictThenOptimize: ParsableCommand {
     var capacity: Double = 20
     @Option(help: "Knapsack oracle: ilp (GLPK) or dp (dynamic programming, one resource only).")
     var knapsackSolver: String = "ilp"
-    @Option(help: "Mini-batch size.")
-    var batchSize: Int = 32
-    @Option(help: "Adam learning rate.")
-    var learningRate: Float = 1e-2
+    @OptionGroup var shared: TrainingOptions<Defaults>
     @Option(help: "AIMLE's initial α.")
     var aimleAlpha: Double = 1
     @Option(help: "Noise of IMLE and AIMLE: sum-of-gamma (PyEPO, k = 5) or gumbel.")
@@ -64,8 +59,13 @@ struct PredictThenOptimize: ParsableCommand {
     var saveData = false
     @Flag(help: "A one-minute smoke run: 200/200 instances, 3 epochs, 1 seed.")
     var quick = false
-    @Option(help: "Where tables, figures and metrics are written.")
-    var output: String = "out/predict-then-optimize"
+
+    /// The default run's settings (--quick trains 3 epochs).
+    enum Defaults: TrainingDefaults {
+        static let output = "out/predict-then-optimize"
+        static let epochs = 10, batchSize = 32
+        static let learningRate: Float = 1e-2
+    }
 
     func validate() throws {
         for (value, option) in [(train, "--train"), (test, "--test")] {
@@ -73,16 +73,13 @@ struct PredictThenOptimize: ParsableCommand {
         }
         try OptionCheck.check(features, option: "--features", in: 1 ... 10_000)
         try OptionCheck.check(deg, option: "--deg", in: 1 ... 32)
-        try OptionCheck.check(epochs, option: "--epochs", in: 1 ... 100_000)
         try OptionCheck.check(seeds, option: "--seeds", in: 1 ... 1_000)
-        try OptionCheck.check(batchSize, option: "--batch-size", in: 1 ... 1_000_000)
         try OptionCheck.check(grid, option: "--grid", in: 2 ... 200)
         try OptionCheck.check(items, option: "--items", in: 1 ... 10_000)
         try OptionCheck.check(resources, option: "--resources", in: 1 ... 100)
         try OptionCheck.check(capacity, option: "--capacity", in: 0 ... 1e9, exclusiveLowerBound: true)
         try OptionCheck.check(threads, option: "--threads", in: 0 ... 1_024)
         try OptionCheck.check(aimleAlpha, option: "--aimle-alpha", in: 0 ... 1e6)
-        try OptionCheck.check(learningRate, option: "--learning-rate", in: 0 ... 1e3, exclusiveLowerBound: true)
         try OptionCheck.check(noise, option: "--noise", in: 0 ... 1)
         guard noise < 1 else { throw ExampleError(option: "--noise", "must be below 1 (got \(noise))") }
         guard ["ilp", "dp"].contains(knapsackSolver) else { throw ValidationError("--knapsack-solver must be ilp or dp") }
@@ -90,7 +87,7 @@ struct PredictThenOptimize: ParsableCommand {
 
     func run() throws {
         var scale = BenchmarkScale(train: train, test: test, features: features, degree: deg, noiseWidth: noise,
-                                   epochs: epochs, seeds: seeds, dataSeed: dataSeed)
+                                   epochs: shared.epochs(), seeds: seeds, dataSeed: dataSeed)
         if quick { scale = BenchmarkScale(train: 200, test: 200, features: features, degree: deg, noiseWidth: noise,
                                           epochs: 3, seeds: 1, dataSeed: dataSeed) }
         var settings = MethodSettings()
@@ -99,9 +96,9 @@ struct PredictThenOptimize: ParsableCommand {
         settings.aimleLoss = aimleLoss
         settings.directLoss = directLoss
         settings.imleNoise = imleNoise
-        let trainer = DecisionTrainer(epochs: scale.epochs, batchSize: batchSize, learningRate: learningRate,
+        let trainer = DecisionTrainer(epochs: scale.epochs, batchSize: shared.batchSize, learningRate: shared.learningRate(),
                                       settings: settings, parallelism: threads > 0 ? .threads(threads) : .automatic)
-        let directory = try OutputDirectory(output)
+        let directory = try OutputDirectory(shared.output)
         let report = BenchmarkReport(directory: directory)
         let chosen = methods.values
         var everything: [String: [TrainingRun]] = [:]

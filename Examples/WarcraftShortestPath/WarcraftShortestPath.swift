@@ -34,12 +34,7 @@ struct WarcraftShortestPath: ParsableCommand {
     var train: Int?
     @Option(help: "Generated test maps (default 200; --full: 1,000).")
     var test: Int?
-    @Option(help: "Training epochs (default 6; --full: 50).")
-    var epochs: Int?
-    @Option(help: "Maps per training step.")
-    var batchSize: Int = 70
-    @Option(help: "Initial Adam learning rate (default 2e-3; --full: 5e-4, the published recipe).")
-    var learningRate: Float?
+    @OptionGroup var shared: TrainingOptions<Defaults>
     @Option(help: "Epochs after which the learning rate is divided by 10, comma-separated (default 4,5; --full: 30,40).")
     var milestones: CommaSeparated<Int>?
     @Option(help: "λ of IMLE and blackbox.")
@@ -68,20 +63,24 @@ struct WarcraftShortestPath: ParsableCommand {
     var trace: Int?
     @Flag(help: "Continue from the checkpoints in the output directory.")
     var resume = false
-    @Option(help: "Where checkpoints, figures and metrics are written.")
-    var output: String = "out/warcraft"
+
+    /// The default run's settings and the published recipe's (--full).
+    enum Defaults: TrainingDefaults {
+        static let output = "out/warcraft"
+        static let epochs = 6, batchSize = 70
+        static let fullEpochs: Int? = 50
+        static let learningRate: Float = 2e-3
+        static let fullLearningRate: Float? = 5e-4
+    }
 
     func validate() throws {
         try OptionCheck.check(grid, option: "--grid", in: 2 ... 100)
         for (value, option) in [(trainCount, "--train"), (testCount, "--test")] {
             try OptionCheck.check(value, option: option, in: 1 ... 1_000_000)
         }
-        try OptionCheck.check(epochCount, option: "--epochs", in: 1 ... 100_000)
         if let tileVariants { try OptionCheck.check(tileVariants, option: "--tile-variants", in: 1 ... 1_000_000) }
-        try OptionCheck.check(batchSize, option: "--batch-size", in: 1 ... 100_000)
         if let samples { try OptionCheck.check(samples, option: "--samples", in: 1 ... 10_000) }
         if let trace { try OptionCheck.check(trace, option: "--trace", in: 1 ... 1_000_000) }
-        try OptionCheck.check(initialLearningRate, option: "--learning-rate", in: 0 ... 1e3, exclusiveLowerBound: true)
         try OptionCheck.check(lambda, option: "--lambda", in: 0 ... 1e6, exclusiveLowerBound: true)
         try OptionCheck.check(temperature, option: "--temperature", in: 0 ... 1e3)
         if let aimleTarget { try OptionCheck.check(aimleTarget, option: "--aimle-target", in: 0 ... 1e6, exclusiveLowerBound: true) }
@@ -94,8 +93,8 @@ struct WarcraftShortestPath: ParsableCommand {
     /// and 5); --full is the published recipe. Explicit options override either.
     var trainCount: Int { train ?? (full ? 10_000 : 4_000) }
     var testCount: Int { test ?? (full ? 1_000 : 200) }
-    var epochCount: Int { epochs ?? (full ? 50 : 6) }
-    var initialLearningRate: Float { learningRate ?? (full ? 5e-4 : 2e-3) }
+    var epochCount: Int { shared.epochs(full: full) }
+    var initialLearningRate: Float { shared.learningRate(full: full) }
 
     /// The epochs of --milestones, by default those of the chosen recipe.
     func milestoneEpochs() -> CommaSeparated<Int> { milestones ?? (full ? "30,40" : "4,5") }
@@ -111,14 +110,14 @@ struct WarcraftShortestPath: ParsableCommand {
         settings.temperature = temperature
         settings.learningRate = initialLearningRate
         settings.milestones = milestoneEpochs().values
-        settings.batchSize = batchSize
+        settings.batchSize = shared.batchSize
         settings.seed = seed
         return settings
     }
 
     func run() throws {
         let started = ContinuousClock.now
-        let directory = try OutputDirectory(output)
+        let directory = try OutputDirectory(shared.output)
         let (trainSet, testSet) = try loadData()
         let uniqueness = (train: OptimalPathCount.uniqueShare(trainSet), test: OptimalPathCount.uniqueShare(testSet))
         say(String(format: "Data: %d training and %d test maps of %d × %d tiles; %.0f %% and %.0f %% of them have a unique cheapest path.",

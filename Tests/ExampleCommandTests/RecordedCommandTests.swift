@@ -61,6 +61,24 @@ struct RecordedCommandTests {
         #expect(fidelity.samples.values == [1, 10])
     }
 
+    @Test("shared training flags: a given value wins, else the default run's or the full recipe's")
+    func sharedTrainingFlags() throws {
+        let warcraft = try WarcraftShortestPath.parse([])
+        #expect(warcraft.epochCount == 6 && warcraft.initialLearningRate == 2e-3 && warcraft.shared.batchSize == 70)
+        #expect(warcraft.shared.output == "out/warcraft")
+        let full = try WarcraftShortestPath.parse(["--full"])
+        #expect(full.epochCount == 50 && full.initialLearningRate == 5e-4)
+        let given = try WarcraftShortestPath.parse(["--full", "--epochs", "51", "--learning-rate", "2e-3", "--batch-size", "7"])
+        #expect(given.epochCount == 51 && given.initialLearningRate == 2e-3 && given.shared.batchSize == 7)
+        #expect(try DiscreteVAECommand.parse(["--full"]).shared.epochs(full: true) == 100)
+        #expect(try DiscreteVAECommand.parse(["--full", "--epochs", "3"]).shared.epochs(full: true) == 3)
+        let benchmark = try PredictThenOptimize.parse([])
+        #expect(benchmark.shared.epochs() == 10 && benchmark.shared.batchSize == 32 && benchmark.shared.learningRate() == 1e-2)
+        let graphs = try LatentGraphs.parse(["--output", "/tmp/graphs"])
+        #expect(graphs.shared.epochs() == 10 && graphs.shared.learningRate() == 1e-3 && graphs.shared.output == "/tmp/graphs")
+        #expect(try GradientFidelity.parse([]).destination.output == "out/gradient-fidelity")
+    }
+
     @Test("help shows list defaults as written on a command line")
     func defaultsAsWritten() {
         #expect(CommaSeparated<Double>("1,10,100").defaultValueDescription == "1,10,100")
