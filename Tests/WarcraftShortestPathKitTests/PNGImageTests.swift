@@ -102,8 +102,8 @@ import _ExampleSupport
     }
 
     @Test func badInputIsATypedError() {
-        #expect(throws: PNGImageError.self) { try PNGImage(width: 0, height: 2, channels: 3, pixels: []) }
-        #expect(throws: PNGImageError.self) { try PNGImage(width: 1, height: 1, channels: 4, pixels: [0, 0, 0, 0]) }
-        #expect(throws: PNGImageError.self) { try PNGImage(width: 2, height: 2, channels: 1, pixels: [0, 0, 0]) }
+        #expect(throws: ExampleError.self) { try PNGImage(width: 0, height: 2, channels: 3, pixels: []) }
+        #expect(throws: ExampleError.self) { try PNGImage(width: 1, height: 1, channels: 4, pixels: [0, 0, 0, 0]) }
+        #expect(throws: ExampleError.self) { try PNGImage(width: 2, height: 2, channels: 1, pixels: [0, 0, 0]) }
     }
 }
