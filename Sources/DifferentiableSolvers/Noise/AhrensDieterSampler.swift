@@ -12,8 +12,8 @@
 /// a small integer (the usual k ∈ ℕ of Sum-of-Gamma noise), and since
 /// 1 − X + X²/2 − X³/6 ≤ e^{−X} ≤ 1 − X + X²/2 − X³/6 + X⁴/24 for X ≥ 0, only
 /// U₂ between the two bounds (probability below 1/500 for a = 1/5) needs e^{−X}. The tail
-/// (a fraction a/(e + a) of the candidates, 7 % for a = 1/5) needs three logarithms; its
-/// candidates are set aside and finished eight at a time at the end of the round, so the
+/// (a fraction a/(e + a) of the candidates, 7 % for a = 1/5) needs a logarithm, and two
+/// more where rational squeezes of X^{a−1} do not decide; its candidates are set aside and finished eight at a time at the end of the round, so the
 /// vector lanes stay full. Candidates keep their places, so the accepted values, in order,
 /// are independent draws whatever mixture of head and tail they come from.
 ///
@@ -65,11 +65,20 @@ struct AhrensDieterSampler: GammaCandidateSource {
         let firstUniforms = round.scratch.bindMemory(to: Float.self, capacity: 8 * blocks)
         let secondUniforms = (round.scratch + 32 * blocks).bindMemory(to: Float.self, capacity: 8 * blocks)
         let tailIndices = (round.scratch + 64 * blocks).bindMemory(to: Int32.self, capacity: 8 * blocks)
+        // The uniforms first, in a loop of their own that keeps the generator's state in
+        // registers; the tail candidates read theirs back at the end of the round.
+        var generator = uniforms
+        for block in 0..<blocks {
+            UnsafeMutableRawPointer(firstUniforms + 8 * block).storeBytes(of: generator.nextUniform(), as: SIMD8<Float>.self)
+            UnsafeMutableRawPointer(secondUniforms + 8 * block).storeBytes(of: generator.nextUniform(), as: SIMD8<Float>.self)
+        }
+        uniforms = generator
         var tails = 0
         for block in 0..<blocks {
-            let u1 = uniforms.nextUniform(), u2 = uniforms.nextUniform()
+            let u1 = UnsafeRawPointer(firstUniforms + 8 * block).loadUnaligned(as: SIMD8<Float>.self)
+            let u2 = UnsafeRawPointer(secondUniforms + 8 * block).loadUnaligned(as: SIMD8<Float>.self)
             let p = b * u1
-            let x = headPower(p)
+            let x = Self.headPower(p, power)
             // 1 − x + x²/2 − x³/6 and that plus x⁴/24, below and above e^{−x}.
             let lower = 1 - x * (1 - x * (0.5 - x * (1 / 6 as Float)))
             let upper = lower + (x * x) * (x * x) * (1 / 24 as Float)
@@ -84,8 +93,6 @@ struct AhrensDieterSampler: GammaCandidateSource {
                 .storeBytes(of: unsafeBitCast(accepted, to: SIMD8<Int32>.self) & 1, as: SIMD8<Int32>.self)
             let tail = .!head
             if tail.anyLane {
-                UnsafeMutableRawPointer(firstUniforms + 8 * block).storeBytes(of: u1, as: SIMD8<Float>.self)
-                UnsafeMutableRawPointer(secondUniforms + 8 * block).storeBytes(of: u2, as: SIMD8<Float>.self)
                 var lanes = (unsafeBitCast(tail, to: SIMD8<UInt32>.self) & SIMD8(1, 2, 4, 8, 16, 32, 64, 128)).wrappedSum()
                 while lanes != 0 {
                     tailIndices[tails] = Int32(8 * block) + Int32(lanes.trailingZeroBitCount)
@@ -99,7 +106,7 @@ struct AhrensDieterSampler: GammaCandidateSource {
     }
 
     /// Decides the tail candidates at `indices`, eight at a time: X = −log((b/a)(1 − U₁))
-    /// (1 − U₁ is exact), kept when log U₂ ≤ −(1 − a) log X.
+    /// (1 − U₁ is exact), kept when U₂ ≤ X^{a−1}, that is log U₂ ≤ −(1 − a) log X.
     @inline(__always)
     private func finishTails(_ indices: UnsafeMutablePointer<Int32>, count: Int, firstUniforms: UnsafeMutablePointer<Float>,
                              secondUniforms: UnsafeMutablePointer<Float>, scratch: UnsafeMutableRawPointer, round: GammaRound) {
@@ -117,7 +124,15 @@ struct AhrensDieterSampler: GammaCandidateSource {
             let u1 = UnsafeRawPointer(gathered).loadUnaligned(as: SIMD8<Float>.self)
             let u2 = UnsafeRawPointer(gathered + 8).loadUnaligned(as: SIMD8<Float>.self)
             let x = -fastLogarithm(bOverA * (1 - u1))
-            let accepted = fastLogarithm(u2) .<= -complement * fastLogarithm(x)
+            // Squeezes for x^{−c}, c = 1 − a, x ≥ 1: x^c ≤ 1 + c(x − 1) (Bernoulli) below it, and
+            // e^{−y} ≤ 1/(1 + y) with log x ≥ 2(x − 1)/(x + 1) above; the logarithms only
+            // when some lane falls between.
+            let excess = x - 1
+            var accepted = u2 * (1 + complement * excess) .<= 1
+            let undecided = .!accepted .& (u2 * (x + 1 + 2 * complement * excess) .<= x + 1)
+            if undecided.anyLane {
+                accepted .|= undecided .& (fastLogarithm(u2) .<= -complement * fastLogarithm(x))
+            }
             UnsafeMutableRawPointer(gathered + 16).storeBytes(of: x, as: SIMD8<Float>.self)
             UnsafeMutableRawPointer(kept).storeBytes(of: unsafeBitCast(accepted, to: SIMD8<Int32>.self) & 1, as: SIMD8<Int32>.self)
             for lane in 0..<lanes {
@@ -129,11 +144,18 @@ struct AhrensDieterSampler: GammaCandidateSource {
         }
     }
 
-    /// P^{1/a}.
+    /// P^{1/a}. A static function of `power` alone: as a method it would copy the sampler
+    /// whenever the optimiser declines to inline it.
     @inline(__always)
-    private func headPower(_ p: SIMD8<Float>) -> SIMD8<Float> {
+    private static func headPower(_ p: SIMD8<Float>, _ power: Power) -> SIMD8<Float> {
         switch power {
         case .integer(let exponent, let cutoff):
+            // k = 5, PyEPO's default, without the loop's branches or the cutoff: P > 2⁻²⁴
+            // (the smallest uniform is 2⁻²⁴ and b > 1), so P⁵ > 2⁻¹²⁰ is a normal Float.
+            if exponent == 5 {
+                let square = p * p
+                return square * square * p
+            }
             var base = p.replacing(with: 0, where: p .< cutoff)
             var result = exponent & 1 == 1 ? base : SIMD8(repeating: 1)
             var remaining = exponent >> 1
