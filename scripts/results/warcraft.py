@@ -127,6 +127,13 @@ def summary_section():
         lines.append(f'* **Sum-of-Gamma noise does not prevent it.** With noise, after {last["epoch"]} epochs: '
                      f'{100 * last["test"]["costOptimal"]:.1f} % test against {100 * last["training"]["costOptimal"]:.1f} % '
                      f'training maps (best test {100 * best["test"]["costOptimal"]:.1f} % at epoch {best["epoch"]}).')
+    forward = last_and_best("full-12x12-aimle-forward-partial")
+    if forward:
+        last, best = forward
+        lines.append(f'* **The full recipe with the fix** (forward differences from α₀ = 20, no noise; still running, '
+                     f'{last["epoch"]} of 50 epochs so far): {100 * last["test"]["costOptimal"]:.1f} % of test maps '
+                     f'cost-optimal after epoch {last["epoch"]} against {100 * last["training"]["costOptimal"]:.1f} % of '
+                     f'training maps; best test {100 * best["test"]["costOptimal"]:.1f} % at epoch {best["epoch"]}.')
     runs = {name: last_and_best(f"data-1000x15-{name}") for name in
             ["random-tiles", "tileset4", "unique-optimum-aimle", "unique-optimum-blackbox", "unique-optimum-imle",
              "unique-optimum-aimle-forward"]}
