@@ -121,19 +121,18 @@ def summary_section():
                      f'of test maps cost-optimal at epoch {best["epoch"]} and ends at {100 * last["test"]["costOptimal"]:.1f} % '
                      f'after {last["epoch"]} epochs, while {100 * last["training"]["costOptimal"]:.1f} % of training maps are '
                      'cost-optimal: it learns the training maps, not the costs.')
+    def last_against_best(found):
+        last, best = found
+        return (f'{100 * last["test"]["costOptimal"]:.1f} % of test maps cost-optimal after epoch {last["epoch"]} against '
+                f'{100 * last["training"]["costOptimal"]:.1f} % of training maps; best test '
+                f'{100 * best["test"]["costOptimal"]:.1f} % at epoch {best["epoch"]}')
     sog = last_and_best("full-12x12-aimle-central-sog-partial")
     if sog:
-        last, best = sog
-        lines.append(f'* **Sum-of-Gamma noise does not prevent it.** With noise, after {last["epoch"]} epochs: '
-                     f'{100 * last["test"]["costOptimal"]:.1f} % test against {100 * last["training"]["costOptimal"]:.1f} % '
-                     f'training maps (best test {100 * best["test"]["costOptimal"]:.1f} % at epoch {best["epoch"]}).')
+        lines.append(f'* **Sum-of-Gamma noise does not prevent it**: {last_against_best(sog)}.')
     forward = last_and_best("full-12x12-aimle-forward-partial")
     if forward:
-        last, best = forward
         lines.append(f'* **The full recipe with the fix** (forward differences from α₀ = 20, no noise; still running, '
-                     f'{last["epoch"]} of 50 epochs so far): {100 * last["test"]["costOptimal"]:.1f} % of test maps '
-                     f'cost-optimal after epoch {last["epoch"]} against {100 * last["training"]["costOptimal"]:.1f} % of '
-                     f'training maps; best test {100 * best["test"]["costOptimal"]:.1f} % at epoch {best["epoch"]}.')
+                     f'{forward[0]["epoch"]} of 50 epochs so far): {last_against_best(forward)}.')
     runs = {name: last_and_best(f"data-1000x15-{name}") for name in
             ["random-tiles", "tileset4", "unique-optimum-aimle", "unique-optimum-blackbox", "unique-optimum-imle",
              "unique-optimum-aimle-forward"]}
