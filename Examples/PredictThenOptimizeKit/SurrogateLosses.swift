@@ -44,10 +44,18 @@ public enum SurrogateLosses {
         let count = Float(max(decisions.values.count, 1))
         var loss = 0.0
         var gradient = decisions
-        for i in decisions.values.indices {
-            let difference = decisions.values[i] - target.values[i]
-            loss += abs(Double(difference))
-            gradient.values[i] = difference > 0 ? 1 / count : (difference < 0 ? -1 / count : 0)
+        let (up, down) = (1 / count, -1 / count)
+        precondition(decisions.values.count == target.values.count, "decisions and target differ in size")
+        decisions.values.withUnsafeBufferPointer { d in
+            target.values.withUnsafeBufferPointer { t in
+                gradient.values.withUnsafeMutableBufferPointer { g in
+                    for i in 0 ..< d.count {
+                        let difference = d[i] - t[i]
+                        loss += abs(Double(difference))
+                        g[i] = difference > 0 ? up : (difference < 0 ? down : 0)
+                    }
+                }
+            }
         }
         return (loss / Double(count), gradient)
     }

@@ -50,6 +50,8 @@ public struct GraphShortestPath: MAPSolver {
     let adjacency: DirectedAdjacency
     /// Vertices in topological order (empty for `.dijkstra`).
     let topologicalOrder: [Int32]
+    /// The DAG search's visiting order, laid out for the scan (empty for `.dijkstra`).
+    let scan: AcyclicScan
 
     /// Creates a solver for paths from `source` to `target` along `arcs`.
     ///
@@ -95,6 +97,8 @@ public struct GraphShortestPath: MAPSolver {
         self.sense = sense
         self.adjacency = adjacency
         self.topologicalOrder = order
+        self.scan = algorithm == .acyclic
+            ? AcyclicScan(adjacency: adjacency, order: order, source: source, target: target) : .empty
     }
 
     /// One cost (and one indicator) per arc.

@@ -35,12 +35,16 @@ struct ThreadIdentityTests {
         return thread
     }
 
+    /// A one-constraint knapsack of `items` items and a θ for it, drawn from `seed`.
+    static func knapsack(items: Int, seed: UInt64) throws -> (LinearProgramSolver, [Float]) {
+        var rng = SeededGenerator(seed: seed)
+        let (program, _, _) = ILPInstances.knapsack(items: items, dimensions: 1, using: &rng)
+        return (try LinearProgramSolver(model: program), ILPInstances.uniform(items, -1, 5, using: &rng))
+    }
+
     @Test("a problem built on an exited thread is not usable on any later thread, which rebuilds its own")
     func exitedThreadsProblemIsNotAdopted() throws {
-        var rng = SeededGenerator(seed: 5)
-        let (program, _, _) = ILPInstances.knapsack(items: 8, dimensions: 1, using: &rng)
-        let solver = try LinearProgramSolver(model: program)
-        let theta = ILPInstances.uniform(8, -1, 5, using: &rng)
+        let (solver, theta) = try Self.knapsack(items: 8, seed: 5)
         let expected = try solver.solveReportingStatus(theta).values
         let shared = Shared()
         let task: @Sendable () -> Void = {
@@ -60,10 +64,7 @@ struct ThreadIdentityTests {
 
     @Test("a thread that exits while its problem lives on frees its GLPK environment")
     func exitedThreadsEnvironmentIsFreed() throws {
-        var rng = SeededGenerator(seed: 6)
-        let (program, _, _) = ILPInstances.knapsack(items: 6, dimensions: 1, using: &rng)
-        let solver = try LinearProgramSolver(model: program)
-        let theta = ILPInstances.uniform(6, -1, 5, using: &rng)
+        let (solver, theta) = try Self.knapsack(items: 6, seed: 6)
         let shared = Shared()
         let before = GLPKProblem.environmentsFreedAtThreadExit
         let thread = Self.onJoinedThread {

@@ -18,7 +18,7 @@ public enum NoiseDistribution: Sendable, Hashable, Codable {
     case normal
     /// Sum-of-Gamma noise (Niepert et al. 2021, Eq. 5): ε = (Σ_{i=1}^{T} Gamma(1/k, k/i) − log T) / k,
     /// whose k-fold sum is Gumbel-distributed; suited to k-subset structures. `iterations` is T.
-    /// Sampled in single precision, eight Gamma candidates at a time (see `GammaSampler`).
+    /// Sampled in single precision, eight Gamma candidates at a time (see `JohnkGammaSampler`).
     case sumOfGamma(k: Double, iterations: Int = 10)
 
     /// Draws `count` independent values.
@@ -58,39 +58,6 @@ public enum NoiseDistribution: Sendable, Hashable, Codable {
             for i in values.indices { values[i] = Float(generator.nextNormal()) }
         case .sumOfGamma(let k, let iterations):
             fillSumOfGamma(values, k: k, iterations: iterations, using: &generator)
-        }
-    }
-
-    /// ε = Σ_{t=1}^{T} G_t / t − (log T) / k with G_t ~ Gamma(1/k, 1), which is Eq. 5's
-    /// (Σ_t Gamma(1/k, k/t) − log T) / k. Each of the sampler's eight lanes builds its own
-    /// sums from its accepted deviates; finished sums are written in lane order, so the values
-    /// depend only on the generator's state and the buffer's length.
-    private func fillSumOfGamma(_ values: UnsafeMutableBufferPointer<Float>, k: Double, iterations: Int,
-                                using generator: inout SeededGenerator) {
-        guard !values.isEmpty else { return }
-        guard configurationProblem == nil else {
-            values.update(repeating: .nan)
-            return
-        }
-        let offset = Float(_log(Double(iterations)) / k)
-        let last = SIMD8<Float>(repeating: Float(iterations))
-        var sampler = GammaSampler(shape: 1 / k, seededFrom: &generator)
-        var sums = SIMD8<Float>(), terms = SIMD8<Float>()
-        var index = 0
-        while true {
-            let (deviates, accepted) = sampler.nextCandidates()
-            // The t-th accepted deviate of a lane is weighted 1/t.
-            sums += (deviates / (terms + 1)).keeping(accepted)
-            terms += SIMD8<Float>(repeating: 1).keeping(accepted)
-            let finished = terms .== last
-            guard finished.anyLane else { continue }
-            for lane in 0..<8 where finished[lane] {
-                values[index] = sums[lane] - offset
-                index += 1
-                if index == values.count { return }
-            }
-            sums.replace(with: 0, where: finished)
-            terms.replace(with: 0, where: finished)
         }
     }
 

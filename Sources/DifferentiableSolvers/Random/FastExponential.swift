@@ -5,10 +5,13 @@
 /// subtracted in two parts so that r is exact), eʳ by a degree-6 Taylor–minimax polynomial
 /// (the coefficients of Cephes' `expf`, S. L. Moshier, public domain), and 2ⁿ placed in the
 /// exponent bits. Rounding to the nearest integer adds and subtracts 1.5 · 2²³, which needs
-/// no SSE4.1 instruction; the same sum's low bits hold n as an integer.
+/// no SSE4.1 instruction; the same sum's low bits hold n as an integer. The clamping is two
+/// selects: `clamped(lowerBound:upperBound:)` goes through `pointwiseMin`/`pointwiseMax`,
+/// which the optimiser leaves as calls.
 @inline(__always)
 func fastExponential(_ x: SIMD8<Float>) -> SIMD8<Float> {
-    let clamped = x.clamped(lowerBound: SIMD8(repeating: -87), upperBound: SIMD8(repeating: 88))
+    let tooSmall = x .< -87
+    let clamped = x.replacing(with: -87, where: tooSmall).replacing(with: 88, where: x .> 88)
     let shifter: Float = 0x1.8p23
     let shifted = clamped * 1.44269504088896341 + shifter
     let n = shifted - shifter
@@ -24,6 +27,6 @@ func fastExponential(_ x: SIMD8<Float>) -> SIMD8<Float> {
     let integer = unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- 0x4B40_0000
     let scale = unsafeBitCast((integer &+ 127) &<< 23, to: SIMD8<Float>.self)
     var result = er * scale
-    result.replace(with: 0, where: x .< -87)
+    result.replace(with: 0, where: tooSmall)
     return result
 }

@@ -11,14 +11,20 @@ struct UniformBlockGenerator {
 
     /// Takes the 32 state words of the eight lanes from `generator` (16 outputs).
     init(seededFrom generator: inout SeededGenerator) {
+        // Output p gives lanes 2p (its low half) and 2p + 1 (its high half): on a
+        // little-endian machine that is the bit pattern of the four outputs as 64-bit lanes.
         func words() -> SIMD8<UInt32> {
+            let outputs = SIMD4<UInt64>(generator.next(), generator.next(), generator.next(), generator.next())
+            #if _endian(little)
+            return unsafeBitCast(outputs, to: SIMD8<UInt32>.self)
+            #else
             var lanes = SIMD8<UInt32>()
             for pair in 0..<4 {
-                let word = generator.next()
-                lanes[2 * pair] = UInt32(truncatingIfNeeded: word)
-                lanes[2 * pair + 1] = UInt32(truncatingIfNeeded: word >> 32)
+                lanes[2 * pair] = UInt32(truncatingIfNeeded: outputs[pair])
+                lanes[2 * pair + 1] = UInt32(truncatingIfNeeded: outputs[pair] >> 32)
             }
             return lanes
+            #endif
         }
         s0 = words(); s1 = words(); s2 = words(); s3 = words()
         // A lane whose state is all zero would stay zero.
