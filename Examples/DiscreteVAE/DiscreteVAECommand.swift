@@ -16,11 +16,11 @@ struct DiscreteVAECommand: ParsableCommand {
 
     @Option(help: "An MNIST-format directory (IDX files, gzip or plain).")
     var data: String = "/usr/share/datasets/fashion-mnist"
-    @Option(help: "Latents (comma-separated): NxK for N categorical variables with K classes, NxKkM for M-subsets of K.")
+    @Option(help: "Latents (comma-separated): NxK for N categorical variables with K classes, NxKkM for M-subsets of K.", transform: CommaSeparated.parse)
     var latent: CommaSeparated<LatentStructure> = "1x10"
     @Flag(help: "Skip the categorical and k-subset runs (e.g. to run --graph-cut alone).")
     var noLatentRuns = false
-    @Option(help: "Estimators (comma-separated): direct, direct:EPS, gsm, gsm:T, aimle, aimle:C, aimle-central, aimle-central:C (C: AIMLE's target c), imle:LAMBDA, imle-central:LAMBDA, ste, exact.")
+    @Option(help: "Estimators (comma-separated): direct, direct:EPS, gsm, gsm:T, aimle, aimle:C, aimle-central, aimle-central:C (C: AIMLE's target c), imle:LAMBDA, imle-central:LAMBDA, ste, exact.", transform: CommaSeparated.parse)
     var estimator: CommaSeparated<VAEEstimator> = "direct,direct:0.1,gsm,aimle,exact"
     @Option(help: "Use only the first N training images (0: all but the validation split).")
     var trainLimit: Int = 10_000
@@ -39,10 +39,7 @@ struct DiscreteVAECommand: ParsableCommand {
     var graphCut: Int = 0
     @Flag(help: "The published recipe: all training images but 10 000 for validation, 100 epochs (override with --epochs).")
     var full = false
-    @Flag(help: "Write a per-step trace of each run's estimator (α, mean λ, non-zero entries against c, ‖∂L/∂θ‖, and the cosine with a 200-sample Gaussian-smoothing reference gradient) as CSV and SVG.")
-    var trace = false
-    @Option(help: "With --trace: steps between cosines with the reference gradient.")
-    var referenceEvery: Int = 10
+    @OptionGroup var tracing: TraceOptions
 
     /// The default run's settings and the published recipe's epochs (--full).
     enum Defaults: TrainingDefaults {
@@ -54,7 +51,6 @@ struct DiscreteVAECommand: ParsableCommand {
 
     func validate() throws {
         try OptionCheck.check(graphCut, option: "--graph-cut", in: 0 ... 1_000)
-        try OptionCheck.check(referenceEvery, option: "--reference-every", in: 1 ... 1_000_000)
         try OptionCheck.check(samples, option: "--samples", in: 1 ... 10_000)
         for (value, option) in [(trainLimit, "--train-limit"), (validation, "--validation"), (testLimit, "--test-limit")] {
             try OptionCheck.check(value, option: option, in: 0 ... 10_000_000)
@@ -84,8 +80,8 @@ struct DiscreteVAECommand: ParsableCommand {
                     continue
                 }
                 let run = ExampleRun(latent: latent, estimator: method, samples: samples, learningRate: learningRate,
-                                         seed: seed, pixels: training.pixelCount, trace: trace,
-                                         referenceEvery: referenceEvery)
+                                         seed: seed, pixels: training.pixelCount, trace: tracing.trace,
+                                         referenceEvery: tracing.referenceEvery)
                 let record = try run.train(session, epochs: epochCount, directory: directory)
                 latentRecords.append(record)
                 records.append(record)
@@ -111,9 +107,15 @@ extension Binarisation: ExpressibleByArgument {}
 extension LatentStructure: ListArgument {
     /// Parses `NxK` or `NxKkM` with ``LatentStructure/init(parsing:)``.
     public init?(argument: String) { try? self.init(parsing: argument) }
+
+    /// One latent, or why the item is not one.
+    public static func values(parsing item: String) throws(ExampleError) -> [LatentStructure] { [try Self(parsing: item)] }
 }
 
 extension VAEEstimator: ListArgument {
     /// Parses an estimator's name with ``VAEEstimator/init(parsing:)``.
     public init?(argument: String) { try? self.init(parsing: argument) }
+
+    /// One estimator, or why the item does not name one.
+    public static func values(parsing item: String) throws(ExampleError) -> [VAEEstimator] { [try Self(parsing: item)] }
 }

@@ -14,13 +14,13 @@ struct GradientFidelity: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Gradient fidelity of IMLE, AIMLE, STE and SFE against exact gradients (one-hot) and the exponential-family reference (k-subsets).")
 
-    @Option(help: "Sizes n of the one-hot study (comma-separated).")
+    @Option(help: "Sizes n of the one-hot study (comma-separated).", transform: CommaSeparated.parse)
     var sizes: CommaSeparated<Int> = "10"
-    @Option(help: "Sample counts S (comma-separated).")
+    @Option(help: "Sample counts S (comma-separated).", transform: CommaSeparated.parse)
     var samples: CommaSeparated<Int> = "1,10,100,1000"
     @Option(help: "Random problems (θ, b) per configuration; the paper uses 32.")
     var seeds: Int = 32
-    @Option(help: "IMLE λ grid for the λ sweep at the largest S (comma-separated).")
+    @Option(help: "IMLE λ grid for the λ sweep at the largest S (comma-separated).", transform: CommaSeparated.parse)
     var lambdas: CommaSeparated<Double> = "0.1,0.25,0.5,1,2,3,4,5"
     @Option(help: "Warm-up passes for AIMLE with the paper's α rule (the reference uses 100).")
     var warmUp: Int = 100

@@ -32,13 +32,13 @@ struct LatentGraphs: ParsableCommand {
     var samples: Int = 1
     @Option(help: "Number of training seeds per estimator (Minervini et al. 2023 report means over 3).")
     var seeds: Int = 1
-    @Option(help: "Estimators (comma-separated): aimle-forward, aimle-central, imle-forward, imle-central, gumbel-softmax.")
+    @Option(help: "Estimators (comma-separated): aimle-forward, aimle-central, imle-forward, imle-central, gumbel-softmax.", transform: CommaSeparated.parse)
     var estimators = CommaSeparated(EstimatorChoice.allCases)
     @Option(help: "IMLE's λ when the λ sweep is off.")
     var lambda: Float = 10
     @Flag(help: "Sweep IMLE's λ over --lambdas (one run per λ, the best on validation ELBO with seed 0 reused for the other seeds), as the paper selects it; on with --paper.")
     var lambdaSweep = false
-    @Option(help: "IMLE λ grid of the λ sweep (comma-separated).")
+    @Option(help: "IMLE λ grid of the λ sweep (comma-separated).", transform: CommaSeparated.parse)
     var lambdas: CommaSeparated<Double> = "1,10,100"
     @Option(help: "AIMLE's target c: the mean number of edges in which the two perturbed trees differ (the paper's generic c = 1).")
     var aimleTarget: Double = 1
@@ -52,10 +52,7 @@ struct LatentGraphs: ParsableCommand {
     var quick = false
     @Flag(help: "The reference sizes: 50 000/10 000/10 000 examples, 256 hidden units, batches of 128, 3 seeds, λ sweep.")
     var paper = false
-    @Flag(help: "Write a per-step trace of each run's estimator (α, mean λ, non-zero entries against c, ‖∂L/∂θ‖, and the cosine with a 200-tree reference gradient) as CSV and SVG.")
-    var trace = false
-    @Option(help: "With --trace: steps between cosines with the reference gradient.")
-    var referenceEvery: Int = 10
+    @OptionGroup var tracing: TraceOptions
 
     /// The default run's settings (--paper uses batches of 128, --quick 3 epochs).
     enum Defaults: TrainingDefaults {
@@ -73,7 +70,6 @@ struct LatentGraphs: ParsableCommand {
         try OptionCheck.check(hidden, option: "--hidden", in: 1 ... 4_096)
         try OptionCheck.check(samples, option: "--samples", in: 1 ... 1_000)
         try OptionCheck.check(seeds, option: "--seeds", in: 1 ... 1_000)
-        try OptionCheck.check(referenceEvery, option: "--reference-every", in: 1 ... 1_000_000)
         try OptionCheck.check(lambda, option: "--lambda", in: 0 ... 1e6, exclusiveLowerBound: true)
         try OptionCheck.check(temperature, option: "--temperature", in: 0 ... 1e3, exclusiveLowerBound: true)
         try OptionCheck.check(aimleTarget, option: "--aimle-target", in: 0 ... 1e6, exclusiveLowerBound: true)
@@ -97,9 +93,9 @@ struct LatentGraphs: ParsableCommand {
             epochs: quick ? 3 : shared.epochs(), batchSize: batch, evaluationBatchSize: 100)
         let (baselines, oracleDecoder) = try StructureBaselines.measure(splits: splits, settings: settings)
         if fixedOracleDecoder { settings.fixedDecoder = oracleDecoder }
-        if trace {
+        if tracing.trace {
             settings.traceDirectory = directory
-            settings.traceEvery = referenceEvery
+            settings.traceEvery = tracing.referenceEvery
         }
         print(String(format: "decoder told the true tree: test NLL %.1f; random tree %.1f; no edges %.1f",
                      baselines.oracleTrueTreeNLL, baselines.oracleRandomTreeNLL, baselines.oracleNoEdgesNLL))

@@ -12,9 +12,9 @@ struct PredictThenOptimize: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Predict-then-optimise benchmark (PyEPO's shortest path and knapsack): regret and training time per method.")
 
-    @Option(help: "Problems to run, comma-separated: shortest-path, knapsack.")
+    @Option(help: "Problems to run, comma-separated: shortest-path, knapsack.", transform: CommaSeparated.parse)
     var problems: CommaSeparated<BenchmarkProblem> = "shortest-path,knapsack"
-    @Option(help: "Methods, comma-separated (2s, spo+, dbb, nid, dpo, pfyl, imle, aimle-fwd, aimle-cen, direct) or all.")
+    @Option(help: "Methods, comma-separated (2s, spo+, dbb, nid, dpo, pfyl, imle, aimle-fwd, aimle-cen, direct) or all.", transform: CommaSeparated.parse)
     var methods: CommaSeparated<TrainingMethod> = "all"
     @Option(help: "Training instances.")
     var train: Int = 1000
@@ -121,7 +121,12 @@ struct PredictThenOptimize: ParsableCommand {
 
 extension TrainingMethod: ListArgument {
     /// A method's name, or `all` for every method.
-    public static func values(parsing item: String) -> [TrainingMethod]? { named(item) }
+    public static func values(parsing item: String) throws(ExampleError) -> [TrainingMethod] {
+        guard let methods = named(item) else {
+            throw ExampleError(.invalidArgument, "unknown method '\(item)'; choose from \((allCases.map(\.rawValue) + ["all"]).joined(separator: ", "))")
+        }
+        return methods
+    }
 }
 extension BenchmarkProblem: ListArgument {}
 extension IMLENoise: ExpressibleByArgument {}

@@ -30,8 +30,7 @@ struct RunReport {
     }
 
     func write(into directory: OutputDirectory) throws {
-        let shownCommand = ([URL(fileURLWithPath: command.first ?? "WarcraftShortestPath").lastPathComponent]
-                            + command.dropFirst()).joined(separator: " ")
+        let shownCommand = RecordedCommand.shown(command, executable: "WarcraftShortestPath")
         try directory.writeJSON(Metrics(command: shownCommand, wallSeconds: wallSeconds, trainMaps: trainMaps,
                                              testMaps: testMaps, gridSize: gridSize, trainUniqueOptimum: trainUniqueOptimum,
                                              testUniqueOptimum: testUniqueOptimum, runs: runs), to: "metrics.json")

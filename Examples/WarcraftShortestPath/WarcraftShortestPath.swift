@@ -22,7 +22,7 @@ struct WarcraftShortestPath: ParsableCommand {
         the published dataset's .npy files instead.
         """)
 
-    @Option(help: "Gradient methods to train, comma-separated: \(WarcraftMethod.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Gradient methods to train, comma-separated: \(WarcraftMethod.allCases.map(\.rawValue).joined(separator: ", ")).", transform: CommaSeparated.parse)
     var method: CommaSeparated<WarcraftMethod> = [.aimleForward]
     @Option(help: "Tiles per side H of generated maps (ignored with --data).")
     var grid: Int = 12
@@ -35,7 +35,7 @@ struct WarcraftShortestPath: ParsableCommand {
     @Option(help: "Generated test maps (default 200; --full: 1,000).")
     var test: Int?
     @OptionGroup var shared: TrainingOptions<Defaults>
-    @Option(help: "Epochs after which the learning rate is divided by 10, comma-separated (default 4,5; --full: 30,40).")
+    @Option(help: "Epochs after which the learning rate is divided by 10, comma-separated (default 4,5; --full: 30,40).", transform: CommaSeparated.parse)
     var milestones: CommaSeparated<Int>?
     @Option(help: "λ of IMLE and blackbox.")
     var lambda: Float = 20

@@ -5,10 +5,10 @@ import ArgumentParser
 ///
 /// Each item is parsed by its element type (see ``ListArgument``); a list without items or
 /// with an empty one (`""`, `","`, `"1,,2"`) is refused, as is any item the element type
-/// refuses.
+/// refuses. Declare the option with ``parse(_:)`` as its transform so that the user reads why.
 ///
 /// ```swift
-/// @Option(help: "IMLE λ grid (comma-separated).")
+/// @Option(help: "IMLE λ grid (comma-separated).", transform: CommaSeparated.parse)
 /// var lambdas: CommaSeparated<Float> = "1,10,100"
 /// ```
 public struct CommaSeparated<Element: ListArgument>: ExpressibleByArgument, ExpressibleByStringLiteral, ExpressibleByArrayLiteral {
@@ -17,19 +17,33 @@ public struct CommaSeparated<Element: ListArgument>: ExpressibleByArgument, Expr
     /// How the list is written on a command line (and shown as a default in help).
     public let text: String
 
-    /// Parses a comma-separated list.
+    /// Parses a comma-separated list, saying what is wrong with it.
+    ///
+    /// Pass it as the option's `transform`, so that a refused list is reported with the
+    /// reason rather than only as invalid:
+    /// `@Option(help: "…", transform: CommaSeparated.parse) var methods: CommaSeparated<Method> = "all"`.
     ///
     /// - Parameter argument: The option's value, e.g. `aimle-central,blackbox`.
-    /// - Returns: `nil` for an empty list, an empty item or an item the element type refuses.
-    public init?(argument: String) {
-        guard let items = try? OptionCheck.items(argument, option: "") else { return nil }
+    /// - Throws: ``ExampleError`` for an empty list, an empty item, or the first item the
+    ///   element type refuses (with the element type's reason).
+    public static func parse(_ argument: String) throws(ExampleError) -> Self {
+        let items = argument.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters() }
+        guard items.contains(where: { !$0.isEmpty }) else { throw ExampleError(.invalidArgument, "the list needs at least one value") }
+        guard !items.contains(where: \.isEmpty) else { throw ExampleError(.invalidArgument, "the list has an empty item") }
         var values: [Element] = []
-        for item in items {
-            guard let named = Element.values(parsing: item) else { return nil }
-            values += named
-        }
+        for item in items { values += try Element.values(parsing: item) }
+        return Self(values: values, text: argument)
+    }
+
+    /// Parses a comma-separated list; `nil` where ``parse(_:)`` throws.
+    public init?(argument: String) {
+        guard let list = try? Self.parse(argument) else { return nil }
+        self = list
+    }
+
+    private init(values: [Element], text: String) {
         self.values = values
-        self.text = argument
+        self.text = text
     }
 
     /// A list of the given values.
@@ -53,3 +67,10 @@ public struct CommaSeparated<Element: ListArgument>: ExpressibleByArgument, Expr
 }
 
 extension CommaSeparated: Sendable where Element: Sendable {}
+
+extension Substring {
+    /// The substring without leading and trailing spaces and tabs.
+    fileprivate func trimmingCharacters() -> String {
+        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+}

@@ -1,21 +1,6 @@
-/// Checks the examples' option values: numbers in a range, and the items of
-/// comma-separated lists (see ``CommaSeparated``).
+/// Checks the examples' option values: numbers, and the numbers of comma-separated lists
+/// (see ``CommaSeparated``), in a range.
 public enum OptionCheck {
-    /// The trimmed items of a comma-separated list.
-    ///
-    /// - Throws: ``ExampleError`` for a list without items ("", ",") or with an empty item ("1,,2").
-    public static func items(_ text: String, option: String) throws(ExampleError) -> [String] {
-        let items = text.split(separator: ",", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters() }
-        guard items.contains(where: { !$0.isEmpty }) else {
-            throw ExampleError(option: option, "needs at least one value (got \"\(text)\")")
-        }
-        guard !items.contains(where: \.isEmpty) else {
-            throw ExampleError(option: option, "has an empty item in \"\(text)\"")
-        }
-        return items
-    }
-
     /// Checks that every value of a list lies in `range`.
     ///
     /// - Throws: ``ExampleError`` naming the range and the first value out of it.
@@ -58,12 +43,5 @@ public enum OptionCheck {
     public static func check(_ value: Float, option: String, in range: ClosedRange<Double>,
                              exclusiveLowerBound: Bool = false) throws(ExampleError) {
         try check(Double(value), option: option, in: range, exclusiveLowerBound: exclusiveLowerBound)
-    }
-}
-
-extension Substring {
-    /// The substring without leading and trailing spaces and tabs.
-    fileprivate func trimmingCharacters() -> String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }
