@@ -12,7 +12,7 @@ import SolverRegistry
 /// ```
 ///
 /// - Parameter registry: the registry to add to.
-/// - Throws: ``RegistryError`` of kind `.duplicateName` when one of the names is taken.
+/// - Throws: `RegistryError` of kind `.duplicateName` when one of the names is taken.
 public func registerCombinatorialSolvers(in registry: SolverRegistry) throws(RegistryError) {
     try registry.register(
         "argmax", summary: "one-hot vector of the largest (or smallest) entry of θ; any length",

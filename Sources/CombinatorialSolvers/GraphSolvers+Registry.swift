@@ -5,7 +5,7 @@ import SolverRegistry
 /// `shortest-path.graph`, `shortest-path.directed-grid`, `spanning-tree.kruskal`,
 /// `assignment.hungarian`, `ranking` and `block-top-k`.
 ///
-/// - Throws: ``RegistryError`` of kind `.duplicateName` when one of the names is taken.
+/// - Throws: `RegistryError` of kind `.duplicateName` when one of the names is taken.
 func registerGraphSolvers(in registry: SolverRegistry) throws(RegistryError) {
     try registry.register(
         "shortest-path.grid",

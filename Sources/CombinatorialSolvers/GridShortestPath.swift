@@ -51,7 +51,7 @@ public struct GridShortestPath: MAPSolver {
     ///   - connectivity: `.eight` (default, Warcraft) or `.four`.
     ///   - source: first cell of the path; the top-left cell when `nil`.
     ///   - target: last cell of the path; the bottom-right cell when `nil`.
-    /// - Throws: ``SolverError`` of kind `.invalidStructure` for an empty grid or a source
+    /// - Throws: `SolverError` of kind `.invalidStructure` for an empty grid or a source
     ///   or target outside it.
     /// - Complexity: O(H · W).
     public init(height: Int, width: Int, connectivity: GridConnectivity = .eight,
@@ -102,7 +102,7 @@ public struct GridShortestPath: MAPSolver {
 
     /// Writes the 0/1 cell mask of a cheapest source–target path.
     ///
-    /// - Throws: ``SolverError`` of kind `.shapeMismatch` (wrong length),
+    /// - Throws: `SolverError` of kind `.shapeMismatch` (wrong length),
     ///   `.nonFiniteParameter` or `.parameterOutOfDomain` (a negative weight, with the cell
     ///   index, or a path cost that overflows `Float`).
     /// - Complexity: O(V log V) for V = H · W.

@@ -3,7 +3,7 @@ import _Differentiation
 import DifferentiableSolvers
 import Synchronization
 
-/// A ``DifferentiableSolverLayer`` as a function that Swift's automatic differentiation can
+/// A `DifferentiableSolverLayer` as a function that Swift's automatic differentiation can
 /// see through: `gradient(at:of:)` and `valueWithPullback(at:of:)` on a model that calls it
 /// differentiate through the solver with the layer's estimator.
 ///
@@ -49,7 +49,7 @@ public final class SolverFunction<Solver: MAPSolver>: Sendable {
 
     /// Checks θ the way a call would, without running the solver.
     ///
-    /// - Throws: ``LayerError`` for a length that is not a multiple of `columns`, a length
+    /// - Throws: `LayerError` for a length that is not a multiple of `columns`, a length
     ///   the solver does not accept, or non-finite entries.
     public func validate(_ theta: [Float], columns: Int) throws(LayerError) {
         _ = try Self.matrix(theta, columns: columns, solver: layer.solver)

@@ -10,7 +10,7 @@ import DifferentiableSolvers
 /// try cosineSimilarity([1, 0], [1, 1])     // 0.7071…
 /// ```
 ///
-/// - Throws: ``SolverError`` (`.shapeMismatch`) when the lengths differ.
+/// - Throws: `SolverError` (`.shapeMismatch`) when the lengths differ.
 public func cosineSimilarity<A: BinaryFloatingPoint, B: BinaryFloatingPoint>(
     _ a: [A], _ b: [B], epsilon: Double = 1e-8
 ) throws(SolverError) -> Double {

@@ -23,7 +23,7 @@ public struct ExactDistribution: Sendable {
 
     /// A distribution over the given states.
     ///
-    /// - Throws: ``SolverError`` (`.invalidStructure`) when there are no states, they have
+    /// - Throws: `SolverError` (`.invalidStructure`) when there are no states, they have
     ///   different lengths, or τ is not positive.
     public init(states: [[Float]], temperature: Double = 1) throws(SolverError) {
         guard let length = states.first?.count else {
@@ -46,7 +46,7 @@ public struct ExactDistribution: Sendable {
 
     /// The distribution over the C(n, k) binary vectors with exactly k ones.
     ///
-    /// - Throws: ``SolverError`` when k is not in 1...n or there are more than
+    /// - Throws: `SolverError` when k is not in 1...n or there are more than
     ///   ``maximumStateCount`` states.
     public static func kSubset(n: Int, k: Int, temperature: Double = 1) throws(SolverError) -> ExactDistribution {
         guard n >= 1, k >= 1, k <= n else {

@@ -11,7 +11,7 @@ import SolverRegistry
 ///                                      options: ["model": "knapsack.lp", "format": "cplex-lp"])
 /// ```
 ///
-/// - Throws: ``RegistryError`` of kind `.duplicateName` when the name is taken.
+/// - Throws: `RegistryError` of kind `.duplicateName` when the name is taken.
 public func registerGLPKSolvers(in registry: SolverRegistry) throws(RegistryError) {
     try registry.register(
         "ilp.glpk", summary: "integer or linear program from an MPS, CPLEX LP or MathProg file; θ = objective coefficients",

@@ -10,7 +10,7 @@ import SolverRegistry
 /// let cut = try registry.makeSolver(named: "graph-cut.bk", options: ["rows": 8, "columns": 8])
 /// ```
 ///
-/// - Throws: ``RegistryError`` of kind `.duplicateName` when the name is taken.
+/// - Throws: `RegistryError` of kind `.duplicateName` when the name is taken.
 public func registerGraphCutSolvers(in registry: SolverRegistry) throws(RegistryError) {
     try registry.register(
         "graph-cut.bk",

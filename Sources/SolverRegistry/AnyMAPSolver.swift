@@ -1,10 +1,10 @@
 import DifferentiableSolvers
 
-/// A type-erased ``MAPSolver``: any solver behind one concrete type, so that solvers chosen
+/// A type-erased `MAPSolver`: any solver behind one concrete type, so that solvers chosen
 /// at run time (from a ``SolverRegistry``, a configuration file, the command line) fit a
 /// generic slot such as `DifferentiableSolverLayer<AnyMAPSolver>`.
 ///
-/// Rows go to the wrapped solver's ``MAPSolver/solve(_:into:workspace:)`` with its own
+/// Rows go to the wrapped solver's `MAPSolver.solve(_:into:workspace:)` with its own
 /// workspace kept in a box.
 ///
 /// ```swift
@@ -34,8 +34,10 @@ public struct AnyMAPSolver: MAPSolver {
     /// The wrapped solver; cast it back with `as?` to reach its own API.
     public var base: any MAPSolver { box.base }
 
+    /// The wrapped solver's sense.
     public var sense: OptimizationSense { box.base.sense }
 
+    /// The wrapped solver's length of θ, or `nil` when it accepts any length.
     public var variableCount: Int? { box.base.variableCount }
 
     /// The wrapped solver's workspace, boxed. A workspace made by a different wrapped solver
@@ -44,8 +46,17 @@ public struct AnyMAPSolver: MAPSolver {
         fileprivate let storage: AnyObject
     }
 
+    /// A fresh workspace of the wrapped solver, boxed.
     public func makeWorkspace() -> Workspace { Workspace(storage: box.makeWorkspaceStorage()) }
 
+    /// Solves one instance with the wrapped solver.
+    ///
+    /// - Parameters:
+    ///   - theta: the parameters of one instance.
+    ///   - solution: receives the optimal state; same length as `theta`.
+    ///   - workspace: this worker's boxed workspace; one made by another wrapped solver is
+    ///     replaced by a fresh one.
+    /// - Throws: the wrapped solver's `SolverError`.
     public func solve(_ theta: Span<Float>, into solution: inout MutableSpan<Float>,
                       workspace: inout Workspace) throws(SolverError) {
         if !box.owns(workspace.storage) { workspace = makeWorkspace() }

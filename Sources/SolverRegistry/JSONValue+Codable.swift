@@ -1,4 +1,7 @@
 extension JSONValue: Codable {
+    /// Decodes any JSON value: `null`, a Boolean, a number, a string, an array or an object.
+    ///
+    /// - Throws: `DecodingError` when the input is not JSON.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
@@ -16,6 +19,10 @@ extension JSONValue: Codable {
         }
     }
 
+    /// Encodes the value as the JSON it stands for; a number with an integral value is
+    /// written without a fraction.
+    ///
+    /// - Throws: the encoder's errors.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {

@@ -84,7 +84,7 @@ public struct ParameterDomain: Sendable, Hashable, Codable, CustomStringConverti
         (0 ..< max(0, count)).map { bound(at: $0).fold(Float(generator.nextNormal())) }
     }
 
-    /// A value for ``DifferentiableSolverLayer/perturbationFloor`` that keeps every perturbed θ
+    /// A value for `DifferentiableSolverLayer.perturbationFloor` that keeps every perturbed θ
     /// in the domain, when a single floor does: 0 when every entry must be ≥ 0, the smallest
     /// normal `Float` when every entry must be > 0, `nil` otherwise.
     public var perturbationFloor: Float? {

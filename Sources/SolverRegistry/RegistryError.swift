@@ -41,5 +41,6 @@ public struct RegistryError: Error, Sendable, Hashable, CustomStringConvertible 
         self.solverError = solverError
     }
 
+    /// "kind: message".
     public var description: String { "\(kind.rawValue): \(message)" }
 }

@@ -14,7 +14,7 @@ public struct SolverRegistration: Sendable {
     ///   - summary: what the solver does, in one line.
     ///   - family: the problem family.
     ///   - options: the options type; ``description`` lists its declared options.
-    ///   - factory: builds the solver from decoded options; throw a ``SolverError`` for values
+    ///   - factory: builds the solver from decoded options; throw a `SolverError` for values
     ///     the solver rejects.
     public init<Options: SolverOptionSet>(
         name: String, summary: String, family: String, options: Options.Type,

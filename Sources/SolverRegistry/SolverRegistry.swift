@@ -62,7 +62,7 @@ public final class SolverRegistry: Sendable {
     ///   - parameters: the values θ may take for a built solver (e.g. `{ _ in .nonNegative }`
     ///     for costs); unrestricted by default. The built ``AnyMAPSolver`` carries it as its
     ///     ``AnyMAPSolver/parameterDomain``.
-    ///   - factory: builds the solver from decoded options; throw a ``SolverError`` for
+    ///   - factory: builds the solver from decoded options; throw a `SolverError` for
     ///     values the solver rejects.
     /// - Throws: see ``register(_:)``.
     public func register<Solver: MAPSolver, Options: SolverOptionSet>(

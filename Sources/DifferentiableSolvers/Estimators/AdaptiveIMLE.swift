@@ -1,10 +1,10 @@
 /// Adaptive IMLE (Minervini et al. 2023, Algorithm 1): IMLE whose step λ follows the
 /// magnitudes of θ and ∂L/∂z, scaled by an α that adapts to a target sparsity of the gradient.
 ///
-/// **Target distribution.** Instance b's target has parameters φ − λ_b ∂L/∂z (see
-/// ``targetDistribution(for:alpha:)``) with the step of Eq. 8, λ_b = α · ‖θ_b‖ / ‖∂L/∂z‖,
-/// computed per row on the very θ that is perturbed and whose gradient it scales (a row whose
-/// θ is zero uses the batch's root-mean-square row norm instead, so it still gets a gradient).
+/// **Target distribution.** Instance b's target has parameters φ − λ_b ∂L/∂z with the step
+/// of Eq. 8, λ_b = α · ‖θ_b‖ / ‖∂L/∂z‖, computed per row on the very θ that is perturbed and
+/// whose gradient it scales (a row whose θ is zero uses the batch's root-mean-square row norm
+/// instead, so it still gets a gradient).
 /// The gradient is the chosen finite difference of MAP states divided by λ_b.
 ///
 /// **State.** After every backward pass the estimator updates an exponential moving average ḡ

@@ -2,6 +2,8 @@ import _Differentiation
 import DifferentiableSolvers
 import DifferentiableSolversAutoDiff
 
+/// The automatic-differentiation bridge applied to ``Tensor``s: a solver inside a model built
+/// from this module's layers.
 extension SolverFunction {
     /// The solver's structures for a tensor θ of shape [B, d₁, …]: each of the B slices is
     /// one instance of d₁·… variables (e.g. the H × W costs of a grid). The result has the
