@@ -15,8 +15,8 @@ struct WarcraftShortestPath: ParsableCommand {
         abstract: "Learn Warcraft terrain costs end to end through a shortest-path solver.",
         discussion: """
         By default trains AIMLE with forward differences from α₀ = 20 (torch-adaptive-imle's \
-        Warcraft start; target c = 1, η = 1e-3, no noise) for 6 epochs on 4,000 generated 12 × 12 \
-        maps with Adam 2e-3 divided by 10 after epochs 4 and 5: about three minutes on 2 cores in \
+        Warcraft start; target c = 1, η = 1e-3, no noise) for 5 epochs on 4,000 generated 12 × 12 \
+        maps with Adam 2e-3 divided by 10 after epochs 3 and 4: about three minutes on 2 cores in \
         release mode. --full runs the published recipe: 10,000 training and 1,000 test maps, 50 \
         epochs, Adam 5e-4 divided by 10 at epochs 30 and 40, batches of 70. --data DIR trains on \
         the published dataset's .npy files instead.
@@ -35,7 +35,7 @@ struct WarcraftShortestPath: ParsableCommand {
     @Option(help: "Generated test maps (default 200; --full: 1,000).")
     var test: Int?
     @OptionGroup var shared: TrainingOptions<Defaults>
-    @Option(help: "Epochs after which the learning rate is divided by 10, comma-separated (default 4,5; --full: 30,40).", transform: CommaSeparated.parse)
+    @Option(help: "Epochs after which the learning rate is divided by 10, comma-separated (default 3,4; --full: 30,40).", transform: CommaSeparated.parse)
     var milestones: CommaSeparated<Int>?
     @Option(help: "λ of IMLE and blackbox.")
     var lambda: Float = 20
@@ -67,7 +67,7 @@ struct WarcraftShortestPath: ParsableCommand {
     /// The default run's settings and the published recipe's (--full).
     enum Defaults: TrainingDefaults {
         static let output = "out/warcraft"
-        static let epochs = 6, batchSize = 70
+        static let epochs = 5, batchSize = 70
         static let fullEpochs: Int? = 50
         static let learningRate: Float = 2e-3
         static let fullLearningRate: Float? = 5e-4
@@ -89,15 +89,15 @@ struct WarcraftShortestPath: ParsableCommand {
     }
 
     /// The default command is a few minutes on two cores that already trains AIMLE to a model
-    /// that solves the task (4,000 maps, 6 epochs, Adam 2e-3 divided by 10 after epochs 4
-    /// and 5); --full is the published recipe. Explicit options override either.
+    /// that solves the task (4,000 maps, 5 epochs, Adam 2e-3 divided by 10 after epochs 3
+    /// and 4); --full is the published recipe. Explicit options override either.
     var trainCount: Int { train ?? (full ? 10_000 : 4_000) }
     var testCount: Int { test ?? (full ? 1_000 : 200) }
     var epochCount: Int { shared.epochs(full: full) }
     var initialLearningRate: Float { shared.learningRate(full: full) }
 
     /// The epochs of --milestones, by default those of the chosen recipe.
-    func milestoneEpochs() -> CommaSeparated<Int> { milestones ?? (full ? "30,40" : "4,5") }
+    func milestoneEpochs() -> CommaSeparated<Int> { milestones ?? (full ? "30,40" : "3,4") }
 
     func settings(for method: WarcraftMethod) -> WarcraftTrainingSettings {
         var settings = WarcraftTrainingSettings(method: method)

@@ -40,6 +40,7 @@ struct RecordedCommandTests {
         #expect(warcraft.method.values == [.aimleCentral, .blackbox])
         #expect(warcraft.milestoneEpochs().values == [30, 40])
         #expect(try WarcraftShortestPath.parse([]).method.values == [.aimleForward])
+        #expect(try WarcraftShortestPath.parse([]).milestoneEpochs().values == [3, 4])
         #expect(try WarcraftShortestPath.parse(["--full"]).milestoneEpochs().values == [30, 40])
 
         let graphs = try LatentGraphs.parse(["--estimators", "aimle-central,gumbel-softmax", "--lambdas", "0.5,2"])
@@ -64,7 +65,7 @@ struct RecordedCommandTests {
     @Test("shared training flags: a given value wins, else the default run's or the full recipe's")
     func sharedTrainingFlags() throws {
         let warcraft = try WarcraftShortestPath.parse([])
-        #expect(warcraft.epochCount == 6 && warcraft.initialLearningRate == 2e-3 && warcraft.shared.batchSize == 70)
+        #expect(warcraft.epochCount == 5 && warcraft.initialLearningRate == 2e-3 && warcraft.shared.batchSize == 70)
         #expect(warcraft.shared.output == "out/warcraft")
         let full = try WarcraftShortestPath.parse(["--full"])
         #expect(full.epochCount == 50 && full.initialLearningRate == 5e-4)
