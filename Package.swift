@@ -5,12 +5,19 @@ let strict: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
 ]
 
+// `_Differentiation` (a toolchain with differentiable Swift) is required by TensorLayers and
+// everything built on it (the examples and their tests). DifferentiableSolversAutoDiff does not
+// require it: every file of it and of its tests is guarded by `#if canImport(_Differentiation)`,
+// so the module is empty on a toolchain without it. The core and the solvers never import it.
+
 let package = Package(
     name: "DifferentiableSolvers",
     platforms: [.macOS(.v15)],
     products: [
         // MARK: - Public products
         .library(name: "DifferentiableSolvers", targets: ["DifferentiableSolvers"]),
+        .library(name: "SolverRegistry", targets: ["SolverRegistry"]),
+        .library(name: "EstimatorStudies", targets: ["EstimatorStudies"]),
         .library(name: "CombinatorialSolvers", targets: ["CombinatorialSolvers"]),
         .library(name: "GLPKSolver", targets: ["GLPKSolver"]),
         .library(name: "GraphCutSolver", targets: ["GraphCutSolver"]),
@@ -28,25 +35,36 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // MARK: - Core
         .target(name: "DifferentiableSolvers", swiftSettings: strict),
 
+        // MARK: - Study tooling: exact references for gradient estimators
+        .target(name: "EstimatorStudies", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
+
+        // MARK: - Registry: names → solvers
+        .target(name: "SolverRegistry", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
+
         // MARK: - Solvers
-        .target(name: "CombinatorialSolvers", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
+        .target(name: "CombinatorialSolvers", dependencies: ["DifferentiableSolvers", "SolverRegistry"], swiftSettings: strict),
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         .target(name: "CGLPKShim", dependencies: ["CGLPK"]),
-        .target(name: "GLPKSolver", dependencies: ["DifferentiableSolvers", "CGLPK", "CGLPKShim"], swiftSettings: strict),
+        .target(name: "GLPKSolver", dependencies: ["DifferentiableSolvers", "SolverRegistry", "CGLPK", "CGLPKShim"], swiftSettings: strict),
         .target(name: "CMaxflow"),
-        .target(name: "GraphCutSolver", dependencies: ["DifferentiableSolvers", "CMaxflow"], swiftSettings: strict),
+        .target(name: "GraphCutSolver", dependencies: ["DifferentiableSolvers", "SolverRegistry", "CMaxflow"], swiftSettings: strict),
 
-        // MARK: - Automatic differentiation
-        .target(name: "DifferentiableSolversAutoDiff", dependencies: ["DifferentiableSolvers", "TensorLayers"], swiftSettings: strict),
+        // MARK: - Automatic differentiation (on the core's types; no tensors, no BLAS)
+        .target(name: "DifferentiableSolversAutoDiff", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
 
-        // MARK: - Tensors for the examples
+        // MARK: - Tensors for the examples (with the Tensor overload of the AutoDiff bridge)
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
-        .target(name: "TensorLayers", dependencies: ["DifferentiableSolvers", "COpenBLAS"], swiftSettings: strict),
+        .target(
+            name: "TensorLayers",
+            dependencies: ["DifferentiableSolvers", "DifferentiableSolversAutoDiff", "COpenBLAS"],
+            swiftSettings: strict
+        ),
 
 
         // MARK: - Tools: conformance kit, .npy files, command line, scaffolding
@@ -55,7 +73,7 @@ let package = Package(
         .target(
             name: "DsolveCore",
             dependencies: [
-                "DifferentiableSolvers", "CombinatorialSolvers", "GLPKSolver", "GraphCutSolver", "NumPyFormat",
+                "DifferentiableSolvers", "SolverRegistry", "CombinatorialSolvers", "GLPKSolver", "GraphCutSolver", "NumPyFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -70,11 +88,15 @@ let package = Package(
         ),
 
         // MARK: - Examples
-        .target(name: "_ExampleSupport", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
+        .target(
+            name: "_ExampleSupport",
+            dependencies: ["DifferentiableSolvers", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "GradientFidelity",
             dependencies: [
-                "DifferentiableSolvers", "CombinatorialSolvers", "_ExampleSupport",
+                "DifferentiableSolvers", "EstimatorStudies", "CombinatorialSolvers", "_ExampleSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/GradientFidelity",
@@ -83,15 +105,15 @@ let package = Package(
 
         // MARK: - Warcraft shortest path
         .target(
-            name: "WarcraftData",
-            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat", "TensorLayers", "_ExampleSupport"],
-            path: "Examples/WarcraftData",
+            name: "WarcraftShortestPathKit",
+            dependencies: ["EstimatorStudies", "DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat", "TensorLayers", "_ExampleSupport"],
+            path: "Examples/WarcraftShortestPathKit",
             swiftSettings: strict
         ),
         .executableTarget(
             name: "WarcraftShortestPath",
             dependencies: [
-                "WarcraftData", "DifferentiableSolvers", "CombinatorialSolvers", "TensorLayers", "_ExampleSupport",
+                "WarcraftShortestPathKit", "DifferentiableSolvers", "CombinatorialSolvers", "TensorLayers", "_ExampleSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/WarcraftShortestPath",
@@ -102,7 +124,7 @@ let package = Package(
         // MARK: - Predict-then-optimise example
         .target(
             name: "PredictThenOptimizeKit",
-            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "GLPKSolver", "TensorLayers", "NumPyFormat"],
+            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "GLPKSolver", "TensorLayers", "NumPyFormat", "_ExampleSupport"],
             path: "Examples/PredictThenOptimizeKit",
             swiftSettings: strict
         ),
@@ -120,7 +142,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "DiscreteVAEKit",
-            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "GraphCutSolver", "TensorLayers", "CZlib", "_ExampleSupport"],
+            dependencies: ["EstimatorStudies", "DifferentiableSolvers", "CombinatorialSolvers", "GraphCutSolver", "TensorLayers", "CZlib", "_ExampleSupport"],
             path: "Examples/DiscreteVAEKit",
             swiftSettings: strict
         ),
@@ -138,7 +160,7 @@ let package = Package(
         // MARK: - LatentGraphs example
         .target(
             name: "LatentGraphsKit",
-            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "TensorLayers", "NumPyFormat", "_ExampleSupport"],
+            dependencies: ["EstimatorStudies", "DifferentiableSolvers", "CombinatorialSolvers", "TensorLayers", "NumPyFormat", "_ExampleSupport"],
             path: "Examples/LatentGraphsKit",
             swiftSettings: strict
         ),
@@ -154,10 +176,10 @@ let package = Package(
         ),
 
         // MARK: - Test support and tests
-        .target(name: "_TestSupport", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
+        .target(name: "_TestSupport", dependencies: ["DifferentiableSolvers", "SolverRegistry"], swiftSettings: strict),
         .testTarget(
             name: "DifferentiableSolversTests",
-            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "_TestSupport"],
+            dependencies: ["EstimatorStudies", "DifferentiableSolvers", "CombinatorialSolvers", "_TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -177,22 +199,22 @@ let package = Package(
         ),
         .testTarget(
             name: "DifferentiableSolversAutoDiffTests",
-            dependencies: ["DifferentiableSolversAutoDiff", "CombinatorialSolvers", "TensorLayers"],
+            dependencies: ["DifferentiableSolversAutoDiff", "CombinatorialSolvers"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "TensorLayersTests",
-            dependencies: ["TensorLayers", "DifferentiableSolvers", "_TestSupport"],
+            dependencies: ["TensorLayers", "DifferentiableSolvers", "DifferentiableSolversAutoDiff", "CombinatorialSolvers", "_TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "SolverRegistryTests",
-            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers"],
+            dependencies: ["DifferentiableSolvers", "SolverRegistry", "CombinatorialSolvers"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "SolverConformanceTests",
-            dependencies: ["SolverConformance", "CombinatorialSolvers"],
+            dependencies: ["SolverConformance", "SolverRegistry", "CombinatorialSolvers"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -203,29 +225,29 @@ let package = Package(
         ),
         .testTarget(
             name: "DsolveTests",
-            dependencies: ["DsolveCore", "DifferentiableSolvers", "CombinatorialSolvers", "NumPyFormat", "_TestSupport"],
+            dependencies: ["DsolveCore", "DifferentiableSolvers", "SolverRegistry", "CombinatorialSolvers", "NumPyFormat", "_TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "ReliabilityTests",
             dependencies: [
-                "DsolveCore", "DifferentiableSolvers", "CombinatorialSolvers", "GLPKSolver", "GraphCutSolver", "_TestSupport",
+                "DsolveCore", "DifferentiableSolvers", "SolverRegistry", "CombinatorialSolvers", "GLPKSolver", "GraphCutSolver", "_TestSupport",
             ],
             swiftSettings: strict
         ),
         .testTarget(
-            name: "WarcraftDataTests",
-            dependencies: ["WarcraftData", "_ExampleSupport", "CombinatorialSolvers", "NumPyFormat", "TensorLayers"],
+            name: "WarcraftShortestPathKitTests",
+            dependencies: ["WarcraftShortestPathKit", "_ExampleSupport", "CombinatorialSolvers", "NumPyFormat", "TensorLayers"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "PredictThenOptimizeKitTests",
-            dependencies: ["PredictThenOptimizeKit", "DifferentiableSolvers", "CombinatorialSolvers", "GLPKSolver", "_TestSupport"],
+            dependencies: ["PredictThenOptimizeKit", "DifferentiableSolvers", "CombinatorialSolvers", "GLPKSolver", "_ExampleSupport", "_TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "DiscreteVAEKitTests",
-            dependencies: ["DiscreteVAEKit", "DifferentiableSolvers", "GraphCutSolver", "TensorLayers", "CZlib"],
+            dependencies: ["EstimatorStudies", "DiscreteVAEKit", "DifferentiableSolvers", "GraphCutSolver", "TensorLayers", "CZlib", "_ExampleSupport"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -238,7 +260,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LatentGraphsKitTests",
-            dependencies: ["LatentGraphsKit", "DifferentiableSolvers", "CombinatorialSolvers"],
+            dependencies: ["EstimatorStudies", "LatentGraphsKit", "DifferentiableSolvers", "CombinatorialSolvers", "_ExampleSupport"],
             swiftSettings: strict
         ),
     ],

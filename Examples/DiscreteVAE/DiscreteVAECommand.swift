@@ -16,14 +16,12 @@ struct DiscreteVAECommand: ParsableCommand {
 
     @Option(help: "An MNIST-format directory (IDX files, gzip or plain).")
     var data: String = "/usr/share/datasets/fashion-mnist"
-    @Option(help: "Latents (comma-separated): NxK for N categorical variables with K classes, NxKkM for M-subsets of K.")
-    var latent: String = "1x10"
+    @Option(help: "Latents (comma-separated): NxK for N categorical variables with K classes, NxKkM for M-subsets of K.", transform: CommaSeparated.parse)
+    var latent: CommaSeparated<LatentStructure> = "1x10"
     @Flag(help: "Skip the categorical and k-subset runs (e.g. to run --graph-cut alone).")
     var noLatentRuns = false
-    @Option(help: "Estimators (comma-separated): direct, direct:EPS, gsm, gsm:T, aimle, aimle:C, aimle-central, aimle-central:C (C: AIMLE's target c), imle:LAMBDA, imle-central:LAMBDA, ste, exact.")
-    var estimator: String = "direct,direct:0.1,gsm,aimle,exact"
-    @Option(help: "Training epochs per run.")
-    var epochs: Int = 1
+    @Option(help: "Estimators (comma-separated): direct, direct:EPS, gsm, gsm:T, aimle, aimle:C, aimle-central, aimle-central:C (C: AIMLE's target c), imle:LAMBDA, imle-central:LAMBDA, ste, exact.", transform: CommaSeparated.parse)
+    var estimator: CommaSeparated<VAEEstimator> = "direct,direct:0.1,gsm,aimle,exact"
     @Option(help: "Use only the first N training images (0: all but the validation split).")
     var trainLimit: Int = 10_000
     @Option(help: "Images held out of the training set for validation.")
@@ -32,10 +30,7 @@ struct DiscreteVAECommand: ParsableCommand {
     var testLimit: Int = 0
     @Option(help: "Perturb-and-MAP samples per image in training.")
     var samples: Int = 1
-    @Option(help: "Images per Adam step.")
-    var batchSize: Int = 100
-    @Option(help: "Adam learning rate.")
-    var learningRate: Float = 1e-3
+    @OptionGroup var shared: TrainingOptions<Defaults>
     @Option(help: "Binarisation of the images: dynamic, fixed or threshold.")
     var binarisation: Binarisation = .dynamic
     @Option(help: "Seed of initialisation, shuffling, binarisation and noise.")
@@ -44,58 +39,38 @@ struct DiscreteVAECommand: ParsableCommand {
     var graphCut: Int = 0
     @Flag(help: "The published recipe: all training images but 10 000 for validation, 100 epochs (override with --epochs).")
     var full = false
-    @Flag(help: "Write a per-step trace of each run's estimator (α, mean λ, non-zero entries against c, ‖∂L/∂θ‖, and the cosine with a 200-sample Gaussian-smoothing reference gradient) as CSV and SVG.")
-    var trace = false
-    @Option(help: "With --trace: steps between cosines with the reference gradient.")
-    var referenceEvery: Int = 10
-    @Option(help: "Where figures and metrics are written.")
-    var output: String = "out/discrete-vae"
+    @OptionGroup var tracing: TraceOptions
+
+    /// The default run's settings and the published recipe's epochs (--full).
+    enum Defaults: TrainingDefaults {
+        static let output = "out/discrete-vae"
+        static let epochs = 1, batchSize = 100
+        static let fullEpochs: Int? = 100
+        static let learningRate: Float = 1e-3
+    }
 
     func validate() throws {
         try OptionCheck.check(graphCut, option: "--graph-cut", in: 0 ... 1_000)
-        try OptionCheck.check(epochs, option: "--epochs", in: 1 ... 100_000)
-        try OptionCheck.check(referenceEvery, option: "--reference-every", in: 1 ... 1_000_000)
-        try OptionCheck.check(batchSize, option: "--batch-size", in: 1 ... 1_000_000)
         try OptionCheck.check(samples, option: "--samples", in: 1 ... 10_000)
         for (value, option) in [(trainLimit, "--train-limit"), (validation, "--validation"), (testLimit, "--test-limit")] {
             try OptionCheck.check(value, option: option, in: 0 ... 10_000_000)
         }
-        try OptionCheck.check(learningRate, option: "--learning-rate", in: 0 ... 1e3, exclusiveLowerBound: true)
-        _ = try latents()
-        _ = try estimators()
-    }
-
-    /// The latents of --latent.
-    func latents() throws(OptionError) -> [LatentStructure] {
-        try OptionCheck.items(latent, option: "--latent").map { (item) throws(OptionError) in
-            do throws(VAEError) { return try LatentStructure(parsing: item) } catch {
-                throw OptionError(option: "--latent", error.message)
-            }
-        }
-    }
-
-    /// The estimators of --estimator.
-    func estimators() throws(OptionError) -> [VAEEstimator] {
-        try OptionCheck.items(estimator, option: "--estimator").map { (item) throws(OptionError) in
-            do throws(VAEError) { return try VAEEstimator(parsing: item) } catch {
-                throw OptionError(option: "--estimator", error.message)
-            }
-        }
     }
 
     func run() throws {
-        let latents = try latents()
-        let estimators = try estimators()
+        let latents = latent.values
+        let estimators = estimator.values
         let (allTraining, allTest) = try ImageSet.loadMNISTFormat(directory: data)
         let (fit, held) = allTraining.split(validationCount: full ? 10_000 : validation)
         let training = full || trainLimit == 0 ? fit : fit.prefix(trainLimit)
         let test = testLimit == 0 ? allTest : allTest.prefix(testLimit)
-        let epochCount = full && !epochsWasSet ? 100 : epochs
+        let epochCount = shared.epochs(full: full)
+        let batchSize = shared.batchSize, learningRate = shared.learningRate()
         print("Fashion-MNIST: \(training.count) training, \(held.count) validation, \(test.count) test images; "
               + "\(epochCount) epoch(s), batch \(batchSize), \(binarisation.rawValue) binarisation")
         let session = VAETraining(training: training, validation: held, test: test, binarisation: binarisation,
                                   batchSize: batchSize, seed: seed)
-        let directory = try OutputDirectory(output)
+        let directory = try OutputDirectory(shared.output)
         var records: [TrainingRecord] = []
         for latent in noLatentRuns ? [] : latents {
             var latentRecords: [TrainingRecord] = []
@@ -105,8 +80,8 @@ struct DiscreteVAECommand: ParsableCommand {
                     continue
                 }
                 let run = ExampleRun(latent: latent, estimator: method, samples: samples, learningRate: learningRate,
-                                         seed: seed, pixels: training.pixelCount, trace: trace,
-                                         referenceEvery: referenceEvery)
+                                         seed: seed, pixels: training.pixelCount, trace: tracing.trace,
+                                         referenceEvery: tracing.referenceEvery)
                 let record = try run.train(session, epochs: epochCount, directory: directory)
                 latentRecords.append(record)
                 records.append(record)
@@ -125,8 +100,22 @@ struct DiscreteVAECommand: ParsableCommand {
         try directory.writeText(RunReport.table(records), to: "results.md")
         print("Wrote \(directory.url.path)")
     }
-
-    private var epochsWasSet: Bool { CommandLine.arguments.contains("--epochs") }
 }
 
 extension Binarisation: ExpressibleByArgument {}
+
+extension LatentStructure: ListArgument {
+    /// Parses `NxK` or `NxKkM` with ``LatentStructure/init(parsing:)``.
+    public init?(argument: String) { try? self.init(parsing: argument) }
+
+    /// One latent, or why the item is not one.
+    public static func values(parsing item: String) throws(ExampleError) -> [LatentStructure] { [try Self(parsing: item)] }
+}
+
+extension VAEEstimator: ListArgument {
+    /// Parses an estimator's name with ``VAEEstimator/init(parsing:)``.
+    public init?(argument: String) { try? self.init(parsing: argument) }
+
+    /// One estimator, or why the item does not name one.
+    public static func values(parsing item: String) throws(ExampleError) -> [VAEEstimator] { [try Self(parsing: item)] }
+}

@@ -18,17 +18,17 @@ extension DiscreteVAE {
     ///   - samples: S ≥ 2 perturbations per image.
     ///   - seed: the seed of the Gaussian noise.
     /// - Returns: the estimate, count × n, scaled like the training loss's gradient (1/count).
-    /// - Throws: ``VAEError`` for fewer than 2 samples, mismatched sizes or a solver failure.
+    /// - Throws: ``ExampleError`` for fewer than 2 samples, mismatched sizes or a solver failure.
     public func referenceGradient(theta: [Float], images: [Float], count: Int, samples: Int,
-                                  seed: UInt64) throws(VAEError) -> [Float] {
-        guard samples >= 2 else { throw VAEError("the reference gradient needs at least 2 samples (got \(samples))") }
+                                  seed: UInt64) throws(ExampleError) -> [Float] {
+        guard samples >= 2 else { throw ExampleError("the reference gradient needs at least 2 samples (got \(samples))") }
         let n = latent.variableCount
         guard count >= 1, theta.count == count * n, images.count % count == 0 else {
-            throw VAEError("the reference gradient needs \(max(count, 0) * n) parameters and whole images for \(count) rows")
+            throw ExampleError("the reference gradient needs \(max(count, 0) * n) parameters and whole images for \(count) rows")
         }
         let pixels = images.count / count
         let sigma = Self.spread(of: layer.noise) * layer.forwardTemperature
-        guard sigma > 0 else { throw VAEError("the reference gradient needs a perturbation with a spread > 0") }
+        guard sigma > 0 else { throw ExampleError("the reference gradient needs a perturbation with a spread > 0") }
         let rows = count * samples
         var normals = [Float](repeating: 0, count: rows * n)
         var perturbed = normals
@@ -45,7 +45,7 @@ extension DiscreteVAE {
         }
         let states: Matrix
         do { states = try layer.solver.solveBatch(Matrix(rows: rows, columns: n, values: perturbed)) } catch {
-            throw VAEError("the latent solver failed on the reference samples: \(error)")
+            throw ExampleError("the latent solver failed on the reference samples: \(error)")
         }
         let logits = decoder(try tensor(states.values, [rows, n])).scalars
         let losses = BernoulliLikelihood.rowLosses(logits: logits, labels: Self.repeatRows(images, columns: pixels, times: samples),

@@ -1,7 +1,9 @@
 import _Differentiation
 import CombinatorialSolvers
 import DifferentiableSolvers
+import EstimatorStudies
 import TensorLayers
+import _ExampleSupport
 
 /// A variational auto-encoder with a discrete latent z = MAP(θ + ε) over a
 /// ``LatentStructure``: the encoder predicts θ, the solver layer samples z, the decoder
@@ -58,9 +60,9 @@ public struct DiscreteVAE<Encoder: VAENetwork, Decoder: VAENetwork>: TrainableVA
     /// - Parameters:
     ///   - samples: perturb-and-MAP samples S per image in training.
     ///   - learningRate: Adam's step for both networks (the papers use 10⁻³).
-    /// - Throws: ``VAEError`` when the estimator does not apply to the latent or the networks' sizes do not fit it.
+    /// - Throws: ``ExampleError`` when the estimator does not apply to the latent or the networks' sizes do not fit it.
     public init(encoder: Encoder, decoder: Decoder, latent: LatentStructure, estimator: VAEEstimator,
-                samples: Int = 1, learningRate: Float = 1e-3, seed: UInt64) throws(VAEError) {
+                samples: Int = 1, learningRate: Float = 1e-3, seed: UInt64) throws(ExampleError) {
         try estimator.validate(for: latent)
         try validateNetworks(encoder: encoder, decoder: decoder, parameters: latent.variableCount, latents: latent.variableCount)
         self.encoder = encoder
@@ -81,8 +83,8 @@ public struct DiscreteVAE<Encoder: VAENetwork, Decoder: VAENetwork>: TrainableVA
     ///   - count: the batch size B.
     /// - Returns: the batch's mean negative ELBO (for ``VAEEstimator/exact``, its exact expectation
     ///   over z; otherwise the sampled value).
-    /// - Throws: ``VAEError`` for an empty or ragged batch, or when the layer or a tensor operation fails.
-    public mutating func trainStep(images: [Float], count: Int) throws(VAEError) -> Float {
+    /// - Throws: ``ExampleError`` for an empty or ragged batch, or when the layer or a tensor operation fails.
+    public mutating func trainStep(images: [Float], count: Int) throws(ExampleError) -> Float {
         let pixels = encoder.inputSize
         try validateBatch(images, count: count, pixels: pixels)
         let x = try tensor(images, [count, pixels])
@@ -101,20 +103,20 @@ public struct DiscreteVAE<Encoder: VAENetwork, Decoder: VAENetwork>: TrainableVA
             try encoderOptimizer.update(&encoder, along: encoderPullback(try tensor(dTheta, theta.shape)))
             try decoderOptimizer.update(&decoder, along: dDecoder)
         } catch {
-            throw VAEError("optimiser step failed: \(error)")
+            throw ExampleError("optimiser step failed: \(error)")
         }
         return reconstruction + kl
     }
 
     /// The reconstruction loss and the gradients for θ and the decoder from one perturb-and-MAP
     /// forward pass and the layer's estimator.
-    mutating func estimatedGradient(theta: [Float], images: [Float], count: Int) throws(VAEError)
+    mutating func estimatedGradient(theta: [Float], images: [Float], count: Int) throws(ExampleError)
         -> (loss: Float, dTheta: [Float], dDecoder: Decoder.TangentVector) {
         let n = latent.variableCount, pixels = images.count / count
         if let current = estimator.gradientEstimator(step: layer.step, latent: latent) { layer.estimator = current }
         let (z, tape): (Matrix, SolverTape)
         do { (z, tape) = try layer.forward(Matrix(rows: count, columns: n, values: theta)) } catch {
-            throw VAEError("latent layer forward: \(error)")
+            throw ExampleError("latent layer forward: \(error)")
         }
         let samples = layer.samples
         let labels = Self.repeatRows(images, columns: pixels, times: samples)
@@ -134,7 +136,7 @@ public struct DiscreteVAE<Encoder: VAENetwork, Decoder: VAENetwork>: TrainableVA
                     try decoder.bernoulliLosses(latents: candidates.values, columns: candidates.columns, owners: rows,
                                                 images: images, pixels: pixels)
                 }
-                let (estimate, statistics) = try layer.backwardWithStatistics(upstream, tape, scorer: scorer)
+                let (estimate, statistics) = try layer.backwardWithStatistics(upstream, tape, context: BackwardContext(scorer: scorer))
                 dTheta = estimate.values.map { $0 * weight }
                 lastBackward = statistics
             } else {
@@ -147,10 +149,10 @@ public struct DiscreteVAE<Encoder: VAENetwork, Decoder: VAENetwork>: TrainableVA
                 try cosineSimilarity(dTheta, referenceGradient(theta: theta, images: images, count: count, samples: samples,
                                                                seed: layer.step))
             }
-        } catch let error as VAEError {
+        } catch let error as ExampleError {
             throw error
         } catch {
-            throw VAEError("latent layer backward: \(error)")
+            throw ExampleError("latent layer backward: \(error)")
         }
         return (rowLosses.reduce(0, +) * weight, dTheta, dDecoder)
     }
@@ -158,11 +160,11 @@ public struct DiscreteVAE<Encoder: VAENetwork, Decoder: VAENetwork>: TrainableVA
     /// The exact gradient for one categorical latent: E_q[f] = Σ_k q_k f(e_k) with
     /// q = softmax(θ), so ∂/∂decoder = Σ_k q_k ∂f(e_k) and ∂/∂θ = Cov_q(f, z)
     /// (``ExactDistribution/gradient(of:at:)``).
-    func exactGradient(theta: [Float], images: [Float], count: Int) throws(VAEError)
+    func exactGradient(theta: [Float], images: [Float], count: Int) throws(ExampleError)
         -> (loss: Float, dTheta: [Float], dDecoder: Decoder.TangentVector) {
         let classes = latent.blockSize, pixels = images.count / count
         let distribution: ExactDistribution
-        do { distribution = try .categorical(n: classes) } catch { throw VAEError("\(error)") }
+        do { distribution = try .categorical(n: classes) } catch { throw ExampleError("\(error)") }
         var states = [Float](repeating: 0, count: count * classes * classes)
         for row in 0 ..< count * classes { states[row * classes + row % classes] = 1 }
         let labels = Self.repeatRows(images, columns: pixels, times: classes)
@@ -212,7 +214,7 @@ public struct DiscreteVAE<Encoder: VAENetwork, Decoder: VAENetwork>: TrainableVA
     }
 }
 
-/// A tensor, with tensor errors reported as ``VAEError``.
-func tensor(_ scalars: [Float], _ shape: [Int]) throws(VAEError) -> Tensor {
-    do { return try Tensor(shape: shape, scalars: scalars) } catch { throw VAEError("\(error)") }
+/// A tensor, with tensor errors reported as ``ExampleError``.
+func tensor(_ scalars: [Float], _ shape: [Int]) throws(ExampleError) -> Tensor {
+    do { return try Tensor(shape: shape, scalars: scalars) } catch { throw ExampleError("\(error)") }
 }

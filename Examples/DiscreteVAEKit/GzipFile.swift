@@ -1,4 +1,5 @@
 import CZlib
+import _ExampleSupport
 
 /// Reads whole files that may be gzip-compressed (zlib's `gzread` passes plain files through).
 ///
@@ -8,12 +9,12 @@ import CZlib
 public enum GzipFile {
     /// The decompressed contents of the file at `path`.
     ///
-    /// - Throws: ``DatasetError`` (`.unreadable`) when the file cannot be opened,
+    /// - Throws: ``ExampleError`` (`.unreadableData`) when the file cannot be opened,
     ///   (`.corruptCompression`) when the gzip stream is corrupt or truncated.
     /// - Complexity: O(size of the decompressed contents).
-    public static func contents(of path: String) throws(DatasetError) -> [UInt8] {
+    public static func contents(of path: String) throws(ExampleError) -> [UInt8] {
         guard let file = gzopen(path, "rb") else {
-            throw DatasetError(.unreadable, "cannot open \(path)")
+            throw ExampleError(.unreadableData, "cannot open \(path)")
         }
         defer { gzclose(file) }
         var bytes: [UInt8] = []
@@ -23,7 +24,7 @@ public enum GzipFile {
             if count < 0 {
                 var code: Int32 = 0
                 let message = gzerror(file, &code).map { String(cString: $0) } ?? "unknown error"
-                throw DatasetError(.corruptCompression, "\(path): \(message)")
+                throw ExampleError(.corruptCompression, "\(path): \(message)")
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0 ..< Int(count)])
@@ -32,7 +33,7 @@ public enum GzipFile {
         var code: Int32 = 0
         let message = gzerror(file, &code).map { String(cString: $0) } ?? ""
         if code != Z_OK {
-            throw DatasetError(.corruptCompression, "\(path): \(message)")
+            throw ExampleError(.corruptCompression, "\(path): \(message)")
         }
         return bytes
     }

@@ -1,3 +1,4 @@
+import _ExampleSupport
 /// An array of unsigned bytes in the IDX format of MNIST and Fashion-MNIST (LeCun et al.):
 /// a big-endian header — two zero bytes, the type code 0x08 (unsigned byte), the rank — then
 /// one 32-bit big-endian size per dimension, then the values in row-major order.
@@ -14,25 +15,25 @@ public struct IDXFile: Sendable {
 
     /// Parses the (possibly gzip-compressed) IDX file at `path`.
     ///
-    /// - Throws: ``DatasetError`` when the file is unreadable, corrupt or malformed.
-    public init(contentsOf path: String) throws(DatasetError) {
+    /// - Throws: ``ExampleError`` when the file is unreadable, corrupt or malformed.
+    public init(contentsOf path: String) throws(ExampleError) {
         try self.init(data: try GzipFile.contents(of: path), name: path)
     }
 
     /// Parses IDX bytes; `name` appears in error messages.
     ///
-    /// - Throws: ``DatasetError`` (`.malformedIDX`) for a bad header, a type other than
+    /// - Throws: ``ExampleError`` (`.malformedFile`) for a bad header, a type other than
     ///   unsigned bytes, or a payload whose length differs from the header's.
-    public init(data: [UInt8], name: String = "IDX data") throws(DatasetError) {
+    public init(data: [UInt8], name: String = "IDX data") throws(ExampleError) {
         guard data.count >= 4, data[0] == 0, data[1] == 0 else {
-            throw DatasetError(.malformedIDX, "\(name): not an IDX file (no magic number)")
+            throw ExampleError(.malformedFile, "\(name): not an IDX file (no magic number)")
         }
         guard data[2] == 0x08 else {
-            throw DatasetError(.malformedIDX, "\(name): element type 0x\(String(data[2], radix: 16)) is not unsigned bytes (0x08)")
+            throw ExampleError(.malformedFile, "\(name): element type 0x\(String(data[2], radix: 16)) is not unsigned bytes (0x08)")
         }
         let rank = Int(data[3])
         guard rank >= 1, data.count >= 4 + 4 * rank else {
-            throw DatasetError(.malformedIDX, "\(name): header of rank \(rank) is truncated")
+            throw ExampleError(.malformedFile, "\(name): header of rank \(rank) is truncated")
         }
         var dimensions: [Int] = []
         var expected = 1
@@ -43,13 +44,13 @@ public struct IDXFile: Sendable {
             // A hostile header can multiply past Int.max; no file holds that many bytes.
             let (product, overflow) = expected.multipliedReportingOverflow(by: size)
             guard !overflow else {
-                throw DatasetError(.malformedIDX, "\(name): dimensions \(dimensions)… need more bytes than can exist")
+                throw ExampleError(.malformedFile, "\(name): dimensions \(dimensions)… need more bytes than can exist")
             }
             expected = product
         }
         let payload = data.count - 4 - 4 * rank
         guard payload == expected else {
-            throw DatasetError(.malformedIDX,
+            throw ExampleError(.malformedFile,
                                "\(name): dimensions \(dimensions) need \(expected) bytes but the file holds \(payload)"
                                + (payload < expected ? " (truncated)" : ""))
         }

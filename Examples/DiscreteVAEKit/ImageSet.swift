@@ -1,5 +1,6 @@
 import DifferentiableSolvers
 import Foundation
+import _ExampleSupport
 
 /// Grey-scale images with intensities in [0, 1], row-major, one image after another, and
 /// their class labels.
@@ -25,10 +26,10 @@ public struct ImageSet: Sendable {
 
     /// A set from intensities and labels.
     ///
-    /// - Throws: ``DatasetError`` (`.inconsistent`) when the counts do not fit together.
-    public init(pixels: [Float], labels: [Int], height: Int, width: Int) throws(DatasetError) {
+    /// - Throws: ``ExampleError`` (`.inconsistent`) when the counts do not fit together.
+    public init(pixels: [Float], labels: [Int], height: Int, width: Int) throws(ExampleError) {
         guard height > 0, width > 0, pixels.count == labels.count * height * width else {
-            throw DatasetError(.inconsistent,
+            throw ExampleError(.inconsistent,
                                "\(pixels.count) intensities do not make \(labels.count) images of \(height) × \(width)")
         }
         self.pixels = pixels
@@ -39,15 +40,15 @@ public struct ImageSet: Sendable {
 
     /// Images and labels from an IDX image file (rank 3) and an IDX label file (rank 1).
     ///
-    /// - Throws: ``DatasetError`` when either file is unreadable or malformed, or they disagree.
-    public init(imageFile: String, labelFile: String) throws(DatasetError) {
+    /// - Throws: ``ExampleError`` when either file is unreadable or malformed, or they disagree.
+    public init(imageFile: String, labelFile: String) throws(ExampleError) {
         let images = try IDXFile(contentsOf: imageFile)
         let labels = try IDXFile(contentsOf: labelFile)
         guard images.dimensions.count == 3 else {
-            throw DatasetError(.inconsistent, "\(imageFile): images need rank 3, got dimensions \(images.dimensions)")
+            throw ExampleError(.inconsistent, "\(imageFile): images need rank 3, got dimensions \(images.dimensions)")
         }
         guard labels.dimensions.count == 1, labels.dimensions[0] == images.dimensions[0] else {
-            throw DatasetError(.inconsistent,
+            throw ExampleError(.inconsistent,
                                "\(labelFile): \(labels.dimensions) labels for \(images.dimensions[0]) images")
         }
         try self.init(pixels: images.bytes.map { Float($0) / 255 }, labels: labels.bytes.map { Int($0) },
@@ -58,13 +59,13 @@ public struct ImageSet: Sendable {
     /// `train-images-idx3-ubyte`, `train-labels-idx1-ubyte`, `t10k-images-idx3-ubyte`,
     /// `t10k-labels-idx1-ubyte`, each with or without `.gz`.
     ///
-    /// - Throws: ``DatasetError`` when a file is missing, unreadable or malformed.
-    public static func loadMNISTFormat(directory: String) throws(DatasetError) -> (train: ImageSet, test: ImageSet) {
-        func path(_ stem: String) throws(DatasetError) -> String {
+    /// - Throws: ``ExampleError`` when a file is missing, unreadable or malformed.
+    public static func loadMNISTFormat(directory: String) throws(ExampleError) -> (train: ImageSet, test: ImageSet) {
+        func path(_ stem: String) throws(ExampleError) -> String {
             for candidate in ["\(directory)/\(stem).gz", "\(directory)/\(stem)"] where fileExists(candidate) {
                 return candidate
             }
-            throw DatasetError(.unreadable, "\(directory) has no \(stem)[.gz] (install Debian's dataset-fashion-mnist, "
+            throw ExampleError(.unreadableData, "\(directory) has no \(stem)[.gz] (install Debian's dataset-fashion-mnist, "
                                + "or pass --data with an MNIST-format directory)")
         }
         let train = try ImageSet(imageFile: try path("train-images-idx3-ubyte"), labelFile: try path("train-labels-idx1-ubyte"))

@@ -1,3 +1,5 @@
+import _ExampleSupport
+
 /// A grid of equally sized grey-scale images (intensities in [0, 1]) tiled into one picture
 /// with a one-pixel white border, for reconstructions and prior samples.
 ///
@@ -15,13 +17,12 @@ public struct ImageSheet: Sendable {
 
     /// Tiles `count` images of `height × width`, `columns` to a row.
     public init(images: [Float], count: Int, height: Int, width: Int, columns: Int) {
-        let columns = max(1, min(columns, count))
-        let rows = (count + columns - 1) / columns
-        self.height = rows * (height + 1) + 1
-        self.width = columns * (width + 1) + 1
+        let grid = TileGrid(count: count, tileHeight: height, tileWidth: width, columns: min(columns, count), gap: 1)
+        self.height = grid.height
+        self.width = grid.width
         intensities = [Float](repeating: 1, count: self.height * self.width)
         for image in 0..<count {
-            let top = (image / columns) * (height + 1) + 1, left = (image % columns) * (width + 1) + 1
+            let (top, left) = grid.origin(of: image)
             for y in 0..<height {
                 for x in 0..<width {
                     intensities[(top + y) * self.width + left + x] = images[(image * height + y) * width + x]

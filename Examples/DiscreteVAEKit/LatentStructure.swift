@@ -1,5 +1,6 @@
 import CombinatorialSolvers
 import DifferentiableSolvers
+import _ExampleSupport
 
 /// The discrete latent space of a VAE: `blocks` independent blocks of `blockSize` binary
 /// entries, each with exactly `k` ones — N categorical variables with K classes when k = 1
@@ -19,15 +20,15 @@ public struct LatentStructure: Sendable, Hashable, Codable, CustomStringConverti
 
     /// Creates a structure.
     ///
-    /// - Throws: ``VAEError`` unless blocks ≥ 1, 1 ≤ k < blockSize and N · K ≤
+    /// - Throws: ``ExampleError`` unless blocks ≥ 1, 1 ≤ k < blockSize and N · K ≤
     ///   ``maximumVariableCount``.
-    public init(blocks: Int, blockSize: Int, k: Int = 1) throws(VAEError) {
+    public init(blocks: Int, blockSize: Int, k: Int = 1) throws(ExampleError) {
         guard blocks >= 1, blockSize >= 2, k >= 1, k < blockSize else {
-            throw VAEError("a latent needs N ≥ 1 blocks of K ≥ 2 entries with 1 ≤ k < K (got \(blocks)×\(blockSize), k = \(k))")
+            throw ExampleError("a latent needs N ≥ 1 blocks of K ≥ 2 entries with 1 ≤ k < K (got \(blocks)×\(blockSize), k = \(k))")
         }
         let (count, overflow) = blocks.multipliedReportingOverflow(by: blockSize)
         guard !overflow, count <= Self.maximumVariableCount else {
-            throw VAEError("a latent of \(blocks)×\(blockSize) entries is larger than \(Self.maximumVariableCount)")
+            throw ExampleError("a latent of \(blocks)×\(blockSize) entries is larger than \(Self.maximumVariableCount)")
         }
         self.blocks = blocks
         self.blockSize = blockSize
@@ -36,20 +37,20 @@ public struct LatentStructure: Sendable, Hashable, Codable, CustomStringConverti
 
     /// Parses `NxK` (categorical) or `NxKkM` (M-subsets), e.g. `1x10`, `20x20k10`.
     ///
-    /// - Throws: ``VAEError`` for any other text.
-    public init(parsing text: String) throws(VAEError) {
+    /// - Throws: ``ExampleError`` for any other text.
+    public init(parsing text: String) throws(ExampleError) {
         let lowered = text.lowercased()
         let parts = lowered.split(separator: "x", omittingEmptySubsequences: false)
         guard parts.count == 2, let blocks = Int(parts[0]) else {
-            throw VAEError("latent '\(text)' is not NxK or NxKkM (e.g. 1x10, 20x20k10)")
+            throw ExampleError("latent '\(text)' is not NxK or NxKkM (e.g. 1x10, 20x20k10)")
         }
         let sizes = parts[1].split(separator: "k", omittingEmptySubsequences: false)
         guard (1...2).contains(sizes.count), let blockSize = Int(sizes[0]) else {
-            throw VAEError("latent '\(text)' is not NxK or NxKkM (e.g. 1x10, 20x20k10)")
+            throw ExampleError("latent '\(text)' is not NxK or NxKkM (e.g. 1x10, 20x20k10)")
         }
         var k = 1
         if sizes.count == 2 {
-            guard let subset = Int(sizes[1]) else { throw VAEError("latent '\(text)': '\(sizes[1])' is not a subset size") }
+            guard let subset = Int(sizes[1]) else { throw ExampleError("latent '\(text)': '\(sizes[1])' is not a subset size") }
             k = subset
         }
         try self.init(blocks: blocks, blockSize: blockSize, k: k)
@@ -64,9 +65,9 @@ public struct LatentStructure: Sendable, Hashable, Codable, CustomStringConverti
     public var isCategorical: Bool { k == 1 }
 
     /// The MAP oracle of the latent: the top k of every block.
-    public func solver() throws(VAEError) -> BlockTopK {
+    public func solver() throws(ExampleError) -> BlockTopK {
         do { return try BlockTopK(blockSize: blockSize, k: k, blocks: blocks) } catch {
-            throw VAEError("cannot build the latent solver: \(error)")
+            throw ExampleError("cannot build the latent solver: \(error)")
         }
     }
 

@@ -2,6 +2,7 @@ import _Differentiation
 import DifferentiableSolvers
 import GraphCutSolver
 import TensorLayers
+import _ExampleSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -45,11 +46,11 @@ public struct StructuredVAE<Encoder: VAENetwork, Decoder: VAENetwork>: Trainable
 
     /// Creates the model.
     ///
-    /// - Throws: ``VAEError`` when the solver's weights are not learned or the networks' sizes do not fit.
+    /// - Throws: ``ExampleError`` when the solver's weights are not learned or the networks' sizes do not fit.
     public init(encoder: Encoder, decoder: Decoder, solver: GraphCutSolver, epsilon: EpsilonSchedule,
-                learningRate: Float = 1e-3, seed: UInt64) throws(VAEError) {
+                learningRate: Float = 1e-3, seed: UInt64) throws(ExampleError) {
         guard case .learned = solver.pairwiseWeights else {
-            throw VAEError("the structured encoder predicts its pairwise weights: use a solver with learned weights")
+            throw ExampleError("the structured encoder predicts its pairwise weights: use a solver with learned weights")
         }
         try validateNetworks(encoder: encoder, decoder: decoder, parameters: solver.variableCount ?? solver.nodeCount,
                              latents: solver.nodeCount)
@@ -78,8 +79,8 @@ public struct StructuredVAE<Encoder: VAENetwork, Decoder: VAENetwork>: Trainable
 
     /// One Adam step on a batch of binary images; returns the batch's sampled negative ELBO.
     ///
-    /// - Throws: ``VAEError`` for an empty or ragged batch, or when the solver, the layer or a tensor operation fails.
-    public mutating func trainStep(images: [Float], count: Int) throws(VAEError) -> Float {
+    /// - Throws: ``ExampleError`` for an empty or ragged batch, or when the solver, the layer or a tensor operation fails.
+    public mutating func trainStep(images: [Float], count: Int) throws(ExampleError) -> Float {
         let pixels = encoder.inputSize, n = nodeCount, width = layer.solver.variableCount ?? n
         try validateBatch(images, count: count, pixels: pixels)
         let x = try tensor(images, [count, pixels])
@@ -112,7 +113,7 @@ public struct StructuredVAE<Encoder: VAENetwork, Decoder: VAENetwork>: Trainable
         }
         var dTheta: [Float]
         do { dTheta = try layer.backward(Matrix(rows: count, columns: width, values: upstream), tape).values } catch {
-            throw VAEError("graph-cut layer backward: \(error)")
+            throw ExampleError("graph-cut layer backward: \(error)")
         }
         let (kl, dKL) = unaryKL(raw: raw.scalars, count: count)
         for index in dTheta.indices { dTheta[index] = dTheta[index] * weight + dKL[index] }
@@ -126,15 +127,15 @@ public struct StructuredVAE<Encoder: VAENetwork, Decoder: VAENetwork>: Trainable
             try encoderOptimizer.update(&encoder, along: encoderPullback(try tensor(dRaw, raw.shape)))
             try decoderOptimizer.update(&decoder, along: dDecoder)
         } catch {
-            throw VAEError("optimiser step failed: \(error)")
+            throw ExampleError("optimiser step failed: \(error)")
         }
         return losses.reduce(0, +) * weight + kl
     }
 
     /// The mean sampled negative ELBO of binary images (noise from `seed`).
     ///
-    /// - Throws: ``VAEError`` for an empty or ragged set of images, or when the solver fails.
-    public func negativeELBO(images: [Float], count: Int, seed: UInt64, batchSize: Int = 500) throws(VAEError) -> Double {
+    /// - Throws: ``ExampleError`` for an empty or ragged set of images, or when the solver fails.
+    public func negativeELBO(images: [Float], count: Int, seed: UInt64, batchSize: Int = 500) throws(ExampleError) -> Double {
         let pixels = encoder.inputSize, n = nodeCount, width = layer.solver.variableCount ?? n, batchSize = max(batchSize, 1)
         try validateBatch(images, count: count, pixels: pixels)
         var sampler = self
@@ -153,7 +154,7 @@ public struct StructuredVAE<Encoder: VAENetwork, Decoder: VAENetwork>: Trainable
     }
 
     /// z = MAP(softplus-projected θ + logistic noise on the unaries) for every row.
-    mutating func sample(raw: [Float], count: Int, stream: UInt64, evaluation: Bool = false) throws(VAEError)
+    mutating func sample(raw: [Float], count: Int, stream: UInt64, evaluation: Bool = false) throws(ExampleError)
         -> (z: Matrix, tape: SolverTape) {
         let width = layer.solver.variableCount ?? nodeCount
         var theta = [Float](repeating: 0, count: raw.count)
@@ -164,7 +165,7 @@ public struct StructuredVAE<Encoder: VAENetwork, Decoder: VAENetwork>: Trainable
             for i in 0..<nodeCount { theta[b * width + i] += generator.nextGumbel() - generator.nextGumbel() }
         }
         do { return try layer.forward(Matrix(rows: count, columns: width, values: theta)) } catch {
-            throw VAEError("graph-cut layer forward: \(error)")
+            throw ExampleError("graph-cut layer forward: \(error)")
         }
     }
 

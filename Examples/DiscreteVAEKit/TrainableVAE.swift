@@ -1,4 +1,5 @@
 import DifferentiableSolvers
+import _ExampleSupport
 
 /// A VAE that ``VAETraining`` can train and evaluate.
 public protocol TrainableVAE {
@@ -13,9 +14,9 @@ public protocol TrainableVAE {
     /// actually samples; otherwise it says what the two terms are.
     var lossName: String { get }
     /// One optimiser step on `count` binary images; returns the batch's negative ELBO.
-    mutating func trainStep(images: [Float], count: Int) throws(VAEError) -> Float
+    mutating func trainStep(images: [Float], count: Int) throws(ExampleError) -> Float
     /// The mean negative ELBO of binary images with evaluation noise from `seed`.
-    func negativeELBO(images: [Float], count: Int, seed: UInt64, batchSize: Int) throws(VAEError) -> Double
+    func negativeELBO(images: [Float], count: Int, seed: UInt64, batchSize: Int) throws(ExampleError) -> Double
     /// What the last training step's backward pass did, when the model records it.
     var lastBackward: BackwardStatistics? { get }
     /// ‖∂L/∂θ‖ of the last training step's estimate (0 when not recorded).
@@ -46,17 +47,17 @@ extension TrainableVAE {
 }
 
 /// Checks that `images` holds `count` images of `pixels` values.
-func validateBatch(_ images: [Float], count: Int, pixels: Int) throws(VAEError) {
+func validateBatch(_ images: [Float], count: Int, pixels: Int) throws(ExampleError) {
     guard count >= 1, pixels >= 1, images.count == count * pixels else {
-        throw VAEError("a batch of \(count) images of \(pixels) pixels needs \(max(count, 0) * max(pixels, 0)) values, got \(images.count)")
+        throw ExampleError("a batch of \(count) images of \(pixels) pixels needs \(max(count, 0) * max(pixels, 0)) values, got \(images.count)")
     }
 }
 
 /// Checks that the encoder returns `parameters` values, the decoder takes `latents` and
 /// returns as many values as the encoder takes.
-func validateNetworks(encoder: some VAENetwork, decoder: some VAENetwork, parameters: Int, latents: Int) throws(VAEError) {
+func validateNetworks(encoder: some VAENetwork, decoder: some VAENetwork, parameters: Int, latents: Int) throws(ExampleError) {
     guard encoder.outputSize == parameters, decoder.inputSize == latents, decoder.outputSize == encoder.inputSize else {
-        throw VAEError("networks do not fit: encoder \(encoder.inputSize)→\(encoder.outputSize) (needs →\(parameters)), "
+        throw ExampleError("networks do not fit: encoder \(encoder.inputSize)→\(encoder.outputSize) (needs →\(parameters)), "
                        + "decoder \(decoder.inputSize)→\(decoder.outputSize) (needs \(latents)→\(encoder.inputSize))")
     }
 }

@@ -1,4 +1,5 @@
 import DifferentiableSolvers
+import _ExampleSupport
 
 /// How the encoder of the discrete VAE is trained: one of the package's gradient estimators,
 /// or the exact gradient by enumeration.
@@ -35,12 +36,12 @@ public enum VAEEstimator: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Parses a command-line name (see the type's discussion).
     ///
-    /// - Throws: ``VAEError`` for an unknown name or a bad number.
-    public init(parsing text: String) throws(VAEError) {
+    /// - Throws: ``ExampleError`` for an unknown name or a bad number.
+    public init(parsing text: String) throws(ExampleError) {
         let parts = text.lowercased().split(separator: ":", maxSplits: 1).map(String.init)
         let argument = parts.count == 2 ? Double(parts[1]) : nil
         if parts.count == 2, !(argument.map { $0 > 0 && $0.isFinite } ?? false) {
-            throw VAEError("estimator '\(text)': '\(parts[1])' is not a finite positive number")
+            throw ExampleError("estimator '\(text)': '\(parts[1])' is not a finite positive number")
         }
         switch (parts[0], argument) {
         case ("direct", nil): self = .direct(.paper)
@@ -56,13 +57,13 @@ public enum VAEEstimator: Sendable, Hashable, Codable, CustomStringConvertible {
         case ("ste", nil): self = .straightThrough
         case ("exact", nil): self = .exact
         default:
-            throw VAEError("unknown estimator '\(text)'; use direct, direct:EPS, gsm, gsm:T, aimle, aimle:C, aimle-central, aimle-central:C, "
+            throw ExampleError("unknown estimator '\(text)'; use direct, direct:EPS, gsm, gsm:T, aimle, aimle:C, aimle-central, aimle-central:C, "
                            + "imle:LAMBDA, imle-central:LAMBDA, ste or exact")
         }
     }
 
     /// The package estimator at a training step (nil for ``exact``, which needs none).
-    public func gradientEstimator(step: UInt64, latent: LatentStructure) -> GradientEstimator? {
+    public func gradientEstimator(step: UInt64, latent: LatentStructure) -> (any GradientEstimator)? {
         switch self {
         case .direct(let schedule):
             .directLoss(DirectLossConfiguration(mode: .exact(blockSize: latent.blockSize), epsilon: schedule))
@@ -77,14 +78,14 @@ public enum VAEEstimator: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Checks that the estimator applies to the latent.
     ///
-    /// - Throws: ``VAEError`` for the exact gradient on anything but one categorical variable,
+    /// - Throws: ``ExampleError`` for the exact gradient on anything but one categorical variable,
     ///   or Gumbel-softmax on k-subsets.
-    public func validate(for latent: LatentStructure) throws(VAEError) {
+    public func validate(for latent: LatentStructure) throws(ExampleError) {
         switch self {
         case .exact where !(latent.blocks == 1 && latent.isCategorical):
-            throw VAEError("the exact gradient enumerates the K states of a single categorical latent (use --latent 1xK)")
+            throw ExampleError("the exact gradient enumerates the K states of a single categorical latent (use --latent 1xK)")
         case .gumbelSoftmax where !latent.isCategorical:
-            throw VAEError("Gumbel-softmax relaxes one-hot blocks only (latent \(latent) has k = \(latent.k))")
+            throw ExampleError("Gumbel-softmax relaxes one-hot blocks only (latent \(latent) has k = \(latent.k))")
         default: break
         }
     }

@@ -1,16 +1,17 @@
 import DifferentiableSolvers
 import TensorLayers
+import _ExampleSupport
 
 extension VAENetwork {
     /// −log p(x | z) for many latent states z (rows of `latents`, `columns` wide), each
     /// against the image `images[owners[row]]`; decoded `chunk` rows at a time to bound memory.
     ///
-    /// - Throws: ``VAEError`` when the shapes do not fit.
+    /// - Throws: ``ExampleError`` when the shapes do not fit.
     public func bernoulliLosses(latents: [Float], columns: Int, owners: some Collection<Int>, images: [Float],
-                                pixels: Int, chunk: Int = 4096) throws(VAEError) -> [Float] {
+                                pixels: Int, chunk: Int = 4096) throws(ExampleError) -> [Float] {
         let rows = latents.count / max(columns, 1)
         guard rows == owners.count else {
-            throw VAEError("\(rows) latent states for \(owners.count) owners")
+            throw ExampleError("\(rows) latent states for \(owners.count) owners")
         }
         let ownerList = Array(owners)
         var losses: [Float] = []

@@ -39,14 +39,14 @@ public struct VAETraining: Sendable {
 
     /// Trains `vae` for `epochs` epochs and returns the per-epoch record.
     ///
-    /// - Throws: ``VAEError`` when a step fails or the loss stops being finite.
+    /// - Throws: ``ExampleError`` when a step fails or the loss stops being finite.
     ///   - traceDirectory: where to write a per-step trace of the estimator (α, λ, sparsity,
     ///     ‖∂L/∂θ‖) as `trace-<label>.csv` and SVG plots; nil writes none.
     ///   - referenceEvery: with a trace, the steps between cosines with the model's reference
     ///     gradient (``TrainableVAE/referenceSamples``), which uses `referenceSamples` samples.
     public func run<Model: TrainableVAE>(_ vae: inout Model, epochs: Int, label: String? = nil,
                                          traceDirectory: OutputDirectory? = nil, referenceEvery: Int = 10,
-                                         referenceSamples: Int = 200) throws(VAEError) -> TrainingRecord {
+                                         referenceSamples: Int = 200) throws(ExampleError) -> TrainingRecord {
         var record = TrainingRecord(estimator: vae.label, latent: vae.latentLabel, samples: vae.sampleCount,
                                     trainingImages: training.count, lossName: vae.lossName)
         let pixels = training.pixelCount
@@ -69,7 +69,7 @@ public struct VAETraining: Sendable {
                 let step = (epoch - 1) * batches + batch
                 vae.referenceSamples = traceDirectory != nil && step % max(referenceEvery, 1) == 0 ? referenceSamples : nil
                 let loss = try vae.trainStep(images: images, count: batchSize)
-                guard loss.isFinite else { throw VAEError("the training loss became \(loss) at epoch \(epoch), batch \(batch)") }
+                guard loss.isFinite else { throw ExampleError("the training loss became \(loss) at epoch \(epoch), batch \(batch)") }
                 total += Double(loss)
                 trace.append(TrainingTrace.Step(step: step, statistics: vae.lastBackward, gradientNorm: vae.lastGradientNorm,
                                                 referenceCosine: vae.lastReferenceCosine))
@@ -79,7 +79,7 @@ public struct VAETraining: Sendable {
             if let traceDirectory {
                 let name = "trace-" + (label ?? vae.label).map { $0.isLetter || $0.isNumber ? $0 : "-" }
                 do { try trace.write(into: traceDirectory, name: String(name)) } catch {
-                    throw VAEError("could not write the trace: \(error)")
+                    throw ExampleError("could not write the trace: \(error)")
                 }
             }
             let seconds = Date().timeIntervalSince(started)

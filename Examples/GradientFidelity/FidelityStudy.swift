@@ -1,5 +1,6 @@
 import CombinatorialSolvers
 import DifferentiableSolvers
+import EstimatorStudies
 import _ExampleSupport
 
 /// One synthetic problem of the study: z is a k-subset of n (k = 1: one-hot), the loss is
@@ -30,7 +31,7 @@ struct FidelityProblem: Sendable, Codable, Hashable {
 /// An estimator as the study runs it.
 struct FidelityMethod: Sendable {
     let name: String
-    let estimator: GradientEstimator
+    let estimator: any GradientEstimator
     /// Forward/backward passes on the same problem before the measured one (AIMLE's α).
     let warmUp: Int
     /// The λ of IMLE, for the λ sweep.
@@ -38,10 +39,7 @@ struct FidelityMethod: Sendable {
 
     /// Estimators with a leave-one-out baseline need S ≥ 2.
     var needsSeveralSamples: Bool {
-        switch estimator {
-        case .scoreFunction, .perturbedOptimizer: true
-        default: false
-        }
+        estimator is ScoreFunction || estimator is PerturbedOptimizer
     }
 }
 
@@ -114,7 +112,7 @@ struct FidelityStudy: Sendable {
             for i in upstream.values.indices { upstream.values[i] = 2 * (z.values[i] - target[i % problem.n]) }
             let losses = z.rowArrays.map { Float(Self.loss($0, target)) }
             let scorer: CandidateScorer = { candidates, _ in candidates.rowArrays.map { Float(Self.loss($0, target)) } }
-            estimate = try layer.backward(upstream, tape, sampleLosses: losses, scorer: scorer).values
+            estimate = try layer.backward(upstream, tape, context: BackwardContext(sampleLosses: losses, scorer: scorer)).values
         }
         do { return try cosineSimilarity(estimate, truth) } catch { return .nan }
     }

@@ -14,14 +14,14 @@ struct GradientFidelity: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Gradient fidelity of IMLE, AIMLE, STE and SFE against exact gradients (one-hot) and the exponential-family reference (k-subsets).")
 
-    @Option(help: "Sizes n of the one-hot study (comma-separated).")
-    var sizes: String = "10"
-    @Option(help: "Sample counts S (comma-separated).")
-    var samples: String = "1,10,100,1000"
+    @Option(help: "Sizes n of the one-hot study (comma-separated).", transform: CommaSeparated.parse)
+    var sizes: CommaSeparated<Int> = "10"
+    @Option(help: "Sample counts S (comma-separated).", transform: CommaSeparated.parse)
+    var samples: CommaSeparated<Int> = "1,10,100,1000"
     @Option(help: "Random problems (θ, b) per configuration; the paper uses 32.")
     var seeds: Int = 32
-    @Option(help: "IMLE λ grid for the λ sweep at the largest S (comma-separated).")
-    var lambdas: String = "0.1,0.25,0.5,1,2,3,4,5"
+    @Option(help: "IMLE λ grid for the λ sweep at the largest S (comma-separated).", transform: CommaSeparated.parse)
+    var lambdas: CommaSeparated<Double> = "0.1,0.25,0.5,1,2,3,4,5"
     @Option(help: "Warm-up passes for AIMLE with the paper's α rule (the reference uses 100).")
     var warmUp: Int = 100
     @Option(help: "Warm-up passes for AIMLE with multiplicative α steps.")
@@ -30,42 +30,35 @@ struct GradientFidelity: ParsableCommand {
     var subset = false
     @Flag(help: "The paper's full scale: n ∈ {10, 20, 30, 50}, S up to 10⁴, and the k-subset variant.")
     var full = false
-    @Option(help: "Where figures and metrics are written.")
-    var output: String = "out/gradient-fidelity"
+    @OptionGroup var destination: OutputOptions<Defaults>
+
+    /// Where the study writes by default.
+    enum Defaults: OutputDefaults { static let output = "out/gradient-fidelity" }
 
     func validate() throws {
         try OptionCheck.check(seeds, option: "--seeds", in: 2 ... 100_000)
         try OptionCheck.check(warmUp, option: "--warm-up", in: 0 ... 1_000_000)
         try OptionCheck.check(fastWarmUp, option: "--fast-warm-up", in: 0 ... 1_000_000)
-        _ = try sizeList()
-        _ = try sampleList()
-        _ = try lambdaList()
-    }
-
-    /// The sizes n of the one-hot study (each θ row and enumeration has n entries).
-    func sizeList() throws(OptionError) -> [Int] { try OptionCheck.integers(sizes, option: "--sizes", in: 2 ... 1_000) }
-    /// The sample counts S.
-    func sampleList() throws(OptionError) -> [Int] { try OptionCheck.integers(samples, option: "--samples", in: 1 ... 100_000) }
-    /// IMLE's λ grid.
-    func lambdaList() throws(OptionError) -> [Double] {
-        try OptionCheck.numbers(lambdas, option: "--lambdas", in: 0 ... 1e6, exclusiveLowerBound: true)
+        try OptionCheck.check(sizes, option: "--sizes", in: 2 ... 1_000)
+        try OptionCheck.check(samples, option: "--samples", in: 1 ... 100_000)
+        try OptionCheck.check(lambdas, option: "--lambdas", in: 0 ... 1e6, exclusiveLowerBound: true)
     }
 
     func run() throws {
-        let sampleCounts = full ? [1, 10, 100, 1000, 10_000] : try sampleList()
-        var problems = (full ? [10, 20, 30, 50] : try sizeList()).map {
+        let sampleCounts = full ? [1, 10, 100, 1000, 10_000] : samples.values
+        var problems = (full ? [10, 20, 30, 50] : sizes.values).map {
             FidelityProblem(n: $0, k: 1, absoluteTarget: false)
         }
         if subset || full { problems.append(FidelityProblem(n: 20, k: 10, absoluteTarget: true)) }
-        guard let largest = sampleCounts.max() else { throw OptionError(option: "--samples", "needs at least one value") }
+        guard let largest = sampleCounts.max() else { throw ExampleError(option: "--samples", "needs at least one value") }
         let sweepSamples = sampleCounts.contains(1000) ? 1000 : largest
-        let report = FidelityReport(directory: try OutputDirectory(output))
+        let report = FidelityReport(directory: try OutputDirectory(destination.output))
         var all: [FidelityMeasurement] = []
         var tables = ""
         for problem in problems {
             let study = try FidelityStudy(problem: problem, seeds: seeds)
             let methods = Self.methods(warmUp: warmUp, fastWarmUp: fastWarmUp, blockSize: problem.n)
-            let sweep = try lambdaList().flatMap { lambda in
+            let sweep = lambdas.values.flatMap { lambda in
                 [DifferenceScheme.forward, .central].map { scheme in
                     FidelityMethod(name: "IMLE \(scheme.rawValue)", estimator: .imle(lambda: Float(lambda), scheme: scheme),
                                    warmUp: 0, lambda: lambda)

@@ -9,7 +9,7 @@ enum EstimatorChoice: String, CaseIterable, Codable {
     case gumbelSoftmax = "gumbel-softmax"
 
     /// The estimators to train, one per λ for IMLE; `aimleTarget` is AIMLE's target c.
-    func estimators(lambdas: [Float], temperature: Float, edgeCount: Int, aimleTarget: Double = 1) -> [GradientEstimator] {
+    func estimators(lambdas: [Float], temperature: Float, edgeCount: Int, aimleTarget: Double = 1) -> [any GradientEstimator] {
         switch self {
         case .aimleForward: [.aimle(AIMLEConfiguration(scheme: .forward, targetNonZeros: aimleTarget))]
         case .aimleCentral: [.aimle(AIMLEConfiguration(scheme: .central, targetNonZeros: aimleTarget))]

@@ -23,28 +23,23 @@ struct LatentGraphs: ParsableCommand {
     var valid: Int = 200
     @Option(help: "Test examples (reference: 10 000).")
     var test: Int = 500
-    @Option(help: "Training epochs.")
-    var epochs: Int = 10
-    @Option(help: "Examples per batch (reference: 128).")
-    var batchSize: Int = 32
+    @OptionGroup var shared: TrainingOptions<Defaults>
     @Option(help: "Hidden units of encoder and decoder (reference: 256).")
     var hidden: Int = 32
-    @Option(help: "Adam step size.")
-    var learningRate: Float = 1e-3
     @Option(help: "Training rollout length k, 1 … T − 1; by default the reference's min(T − 1, 10) (9 for T = 10, 10 for T = 20). Evaluation uses teacher forcing.")
     var predictionSteps: Int?
     @Option(help: "Perturb-and-MAP samples per example.")
     var samples: Int = 1
     @Option(help: "Number of training seeds per estimator (Minervini et al. 2023 report means over 3).")
     var seeds: Int = 1
-    @Option(help: "Estimators (comma-separated): aimle-forward, aimle-central, imle-forward, imle-central, gumbel-softmax.")
-    var estimators: String = EstimatorChoice.allCases.map(\.rawValue).joined(separator: ",")
+    @Option(help: "Estimators (comma-separated): aimle-forward, aimle-central, imle-forward, imle-central, gumbel-softmax.", transform: CommaSeparated.parse)
+    var estimators = CommaSeparated(EstimatorChoice.allCases)
     @Option(help: "IMLE's λ when the λ sweep is off.")
     var lambda: Float = 10
     @Flag(help: "Sweep IMLE's λ over --lambdas (one run per λ, the best on validation ELBO with seed 0 reused for the other seeds), as the paper selects it; on with --paper.")
     var lambdaSweep = false
-    @Option(help: "IMLE λ grid of the λ sweep (comma-separated).")
-    var lambdas: String = "1,10,100"
+    @Option(help: "IMLE λ grid of the λ sweep (comma-separated).", transform: CommaSeparated.parse)
+    var lambdas: CommaSeparated<Double> = "1,10,100"
     @Option(help: "AIMLE's target c: the mean number of edges in which the two perturbed trees differ (the paper's generic c = 1).")
     var aimleTarget: Double = 1
     @Option(help: "Gumbel-softmax temperature.")
@@ -57,12 +52,14 @@ struct LatentGraphs: ParsableCommand {
     var quick = false
     @Flag(help: "The reference sizes: 50 000/10 000/10 000 examples, 256 hidden units, batches of 128, 3 seeds, λ sweep.")
     var paper = false
-    @Flag(help: "Write a per-step trace of each run's estimator (α, mean λ, non-zero entries against c, ‖∂L/∂θ‖, and the cosine with a 200-tree reference gradient) as CSV and SVG.")
-    var trace = false
-    @Option(help: "With --trace: steps between cosines with the reference gradient.")
-    var referenceEvery: Int = 10
-    @Option(help: "Where data, figures and metrics are written.")
-    var output: String = "out/latent-graphs"
+    @OptionGroup var tracing: TraceOptions
+
+    /// The default run's settings (--paper uses batches of 128, --quick 3 epochs).
+    enum Defaults: TrainingDefaults {
+        static let output = "out/latent-graphs"
+        static let epochs = 10, batchSize = 32
+        static let learningRate: Float = 1e-3
+    }
 
     func validate() throws {
         try OptionCheck.check(timesteps, option: "--timesteps", in: 2 ... 1_000)
@@ -70,47 +67,43 @@ struct LatentGraphs: ParsableCommand {
         for (value, option) in [(train, "--train"), (valid, "--valid"), (test, "--test")] {
             try OptionCheck.check(value, option: option, in: 1 ... 1_000_000)
         }
-        try OptionCheck.check(epochs, option: "--epochs", in: 1 ... 100_000)
-        try OptionCheck.check(batchSize, option: "--batch-size", in: 1 ... 100_000)
         try OptionCheck.check(hidden, option: "--hidden", in: 1 ... 4_096)
         try OptionCheck.check(samples, option: "--samples", in: 1 ... 1_000)
         try OptionCheck.check(seeds, option: "--seeds", in: 1 ... 1_000)
-        try OptionCheck.check(referenceEvery, option: "--reference-every", in: 1 ... 1_000_000)
-        try OptionCheck.check(learningRate, option: "--learning-rate", in: 0 ... 1e3, exclusiveLowerBound: true)
         try OptionCheck.check(lambda, option: "--lambda", in: 0 ... 1e6, exclusiveLowerBound: true)
         try OptionCheck.check(temperature, option: "--temperature", in: 0 ... 1e3, exclusiveLowerBound: true)
         try OptionCheck.check(aimleTarget, option: "--aimle-target", in: 0 ... 1e6, exclusiveLowerBound: true)
-        _ = try Self.choices(estimators)
-        _ = try Self.numbers(lambdas)
+        try OptionCheck.check(lambdas, option: "--lambdas", in: 0 ... 1e6, exclusiveLowerBound: true)
         if let k = predictionSteps, k < 1 || k > timesteps - 1 {
-            throw OptionError(option: "--prediction-steps", "must be between 1 and T − 1 = \(timesteps - 1) (got \(k))")
+            throw ExampleError(option: "--prediction-steps", "must be between 1 and T − 1 = \(timesteps - 1) (got \(k))")
         }
     }
 
     func run() throws {
         let started = Date()
         let sizes = paper ? (50_000, 10_000, 10_000) : quick ? (300, 100, 200) : (train, valid, test)
-        let width = paper ? 256 : hidden, batch = paper ? 128 : batchSize, seedCount = paper ? 3 : seeds
-        let directory = try OutputDirectory(output)
+        let width = paper ? 256 : hidden, batch = paper ? 128 : shared.batchSize, seedCount = paper ? 3 : seeds
+        let learningRate = shared.learningRate()
+        let directory = try OutputDirectory(shared.output)
         let splits = try makeSplits(sizes: sizes, directory: directory)
         var settings = RunSettings(
             configuration: LatentGraphConfiguration(encoderHiddenSize: width, decoderHiddenSize: width,
                                                     samples: samples, learningRate: learningRate,
                                                     predictionSteps: predictionSteps),
-            epochs: quick ? 3 : epochs, batchSize: batch, evaluationBatchSize: 100)
+            epochs: quick ? 3 : shared.epochs(), batchSize: batch, evaluationBatchSize: 100)
         let (baselines, oracleDecoder) = try StructureBaselines.measure(splits: splits, settings: settings)
         if fixedOracleDecoder { settings.fixedDecoder = oracleDecoder }
-        if trace {
+        if tracing.trace {
             settings.traceDirectory = directory
-            settings.traceEvery = referenceEvery
+            settings.traceEvery = tracing.referenceEvery
         }
         print(String(format: "decoder told the true tree: test NLL %.1f; random tree %.1f; no edges %.1f",
                      baselines.oracleTrueTreeNLL, baselines.oracleRandomTreeNLL, baselines.oracleNoEdgesNLL))
         print(String(format: "MST of last-frame distances: edge precision %.1f %%", 100 * baselines.distanceTreePrecision))
         var runs: [RunResult] = []
         let sweeps = (lambdaSweep || paper) && !quick
-        var grid = sweeps ? try Self.numbers(lambdas) : [lambda]
-        for choice in try Self.choices(estimators) {
+        var grid = sweeps ? lambdaGrid : [lambda]
+        for choice in estimators.values {
             for seed in 0..<UInt64(seedCount) {
                 for estimator in choice.estimators(lambdas: grid, temperature: temperature, edgeCount: splits.graph.edgeCount,
                                                           aimleTarget: aimleTarget) {
@@ -129,7 +122,7 @@ struct LatentGraphs: ParsableCommand {
                     grid = [chosen]
                 }
             }
-            grid = sweeps ? try Self.numbers(lambdas) : [lambda]
+            grid = sweeps ? lambdaGrid : [lambda]
         }
         print(LatentGraphsReport(timesteps: timesteps, sizes: [sizes.0, sizes.1, sizes.2], settings: settings,
                                  baselines: baselines, runs: runs).table())
@@ -151,11 +144,8 @@ struct LatentGraphs: ParsableCommand {
                       test: made[2].normalized(from: range), graph: try CompleteGraph(vertexCount: vertices))
     }
 
-    static func choices(_ text: String) throws(OptionError) -> [EstimatorChoice] {
-        try OptionCheck.choices(text, option: "--estimators")
-    }
-
-    static func numbers(_ text: String) throws(OptionError) -> [Float] {
-        try OptionCheck.numbers(text, option: "--lambdas", in: 0 ... 1e6, exclusiveLowerBound: true).map(Float.init)
-    }
+    /// IMLE's λ grid of --lambdas (read as `Double`, then rounded to `Float`).
+    private var lambdaGrid: [Float] { lambdas.values.map(Float.init) }
 }
+
+extension EstimatorChoice: ListArgument {}

@@ -32,8 +32,7 @@ struct LatentGraphsReport: Encodable {
 
     init(timesteps: Int, sizes: [Int], settings: RunSettings, baselines: StructureBaselines, runs: [RunResult],
          wallSeconds: Double = 0) {
-        command = ([URL(fileURLWithPath: CommandLine.arguments.first ?? "LatentGraphs").lastPathComponent]
-                   + CommandLine.arguments.dropFirst()).joined(separator: " ")
+        command = RecordedCommand.current(executable: "LatentGraphs")
         self.wallSeconds = wallSeconds
         self.timesteps = timesteps
         self.sizes = sizes

@@ -53,7 +53,7 @@ struct RunSettings {
 
 enum TrainingRun {
     /// Trains one model and scores the epoch with the best validation ELBO.
-    static func train(_ choice: EstimatorChoice, estimator: GradientEstimator, seed: UInt64, splits: Splits,
+    static func train(_ choice: EstimatorChoice, estimator: any GradientEstimator, seed: UInt64, splits: Splits,
                       settings: RunSettings) throws -> RunResult {
         var configuration = settings.configuration
         configuration.seed = seed
@@ -100,14 +100,14 @@ enum TrainingRun {
         }
         let valid = try best.evaluate(splits.valid, batchSize: settings.evaluationBatchSize, seed: 1)
         let test = try best.evaluate(splits.test, batchSize: settings.evaluationBatchSize, seed: 2)
-        let lambda: Float? = if case .imle(let c) = estimator { c.lambda } else { nil }
+        let lambda: Float? = (estimator as? IMLE)?.lambda
         return RunResult(estimator: choice, estimatorName: estimator.name, lambda: lambda, seed: seed, epochs: records,
                          bestEpoch: bestEpoch, valid: valid, test: test,
                          secondsPerEpoch: records.map(\.seconds).reduce(0, +) / Double(max(records.count, 1)))
     }
 
     /// "λ10-" for IMLE runs (one per λ of the grid), "" otherwise.
-    static func lambdaLabel(_ estimator: GradientEstimator) -> String {
-        if case .imle(let c) = estimator { "λ\(c.lambda)-" } else { "" }
+    static func lambdaLabel(_ estimator: any GradientEstimator) -> String {
+        if let imle = estimator as? IMLE { "λ\(imle.lambda)-" } else { "" }
     }
 }

@@ -1,3 +1,4 @@
+import _ExampleSupport
 /// The edge bookkeeping of the complete graph on n vertices: undirected edges in the order
 /// of `SpanningTree.completeGraph` (θ entry `e` is edge `undirected[e]`), and the directed
 /// edges the decoder sends messages along, grouped by receiver.
@@ -39,10 +40,10 @@ public struct CompleteGraph: Sendable, Hashable {
 
     /// The complete graph on `vertexCount` vertices.
     ///
-    /// - Throws: ``LatentGraphsError`` for fewer than 2 vertices.
-    public init(vertexCount: Int) throws(LatentGraphsError) {
+    /// - Throws: ``ExampleError`` for fewer than 2 vertices.
+    public init(vertexCount: Int) throws(ExampleError) {
         guard vertexCount >= 2 else {
-            throw LatentGraphsError("a complete graph needs at least 2 vertices (got \(vertexCount))")
+            throw ExampleError("a complete graph needs at least 2 vertices (got \(vertexCount))")
         }
         self.vertexCount = vertexCount
         var pairs: [Pair] = []

@@ -1,4 +1,5 @@
 import TensorLayers
+import _ExampleSupport
 
 /// What the decoder needs to predict a trajectory: the frames it starts from and the
 /// frames it must reach.
@@ -30,16 +31,16 @@ public struct DecoderInput: Sendable {
 
     /// The decoder input of examples `indices`, each repeated `samples` times.
     ///
-    /// - Throws: ``LatentGraphsError`` for an empty batch, fewer than one sample, or k outside
+    /// - Throws: ``ExampleError`` for an empty batch, fewer than one sample, or k outside
     ///   1 … T − 1.
     public init(_ dataset: GraphLayoutDataset, indices: [Int], samples: Int, graph: CompleteGraph,
-                predictionSteps: Int = 1) throws(LatentGraphsError) {
+                predictionSteps: Int = 1) throws(ExampleError) {
         guard !indices.isEmpty, samples >= 1 else {
-            throw LatentGraphsError("a decoder batch needs at least one example and one sample")
+            throw ExampleError("a decoder batch needs at least one example and one sample")
         }
         let n = dataset.vertexCount, transitions = dataset.timesteps - 1
         guard (1...max(transitions, 1)).contains(predictionSteps) else {
-            throw LatentGraphsError("the prediction steps must be between 1 and T − 1 = \(transitions) (got \(predictionSteps))")
+            throw ExampleError("the prediction steps must be between 1 and T − 1 = \(transitions) (got \(predictionSteps))")
         }
         let startCount = (transitions + predictionSteps - 1) / predictionSteps, rows = indices.count * samples
         var startValues: [Float] = []
@@ -72,7 +73,7 @@ public struct DecoderInput: Sendable {
             targetMasks = masks
             startOnes = try Tensor(repeating: 1, shape: [1, startCount])
         } catch {
-            throw LatentGraphsError("cannot build the decoder input: \(error)")
+            throw ExampleError("cannot build the decoder input: \(error)")
         }
         self.rows = rows
         self.startCount = startCount

@@ -1,4 +1,5 @@
 import TensorLayers
+import _ExampleSupport
 
 /// What the encoder sees of a batch of trajectories: every vertex's trajectory and, for
 /// every undirected edge {i, j} (i < j), the relative trajectory x_j(t) − x_i(t) with its
@@ -19,9 +20,9 @@ public struct EncoderInput: Sendable {
 
     /// The encoder input of examples `indices` of `dataset`.
     ///
-    /// - Throws: ``LatentGraphsError`` for an empty batch.
-    public init(_ dataset: GraphLayoutDataset, indices: [Int], graph: CompleteGraph) throws(LatentGraphsError) {
-        guard !indices.isEmpty else { throw LatentGraphsError("a batch needs at least one example") }
+    /// - Throws: ``ExampleError`` for an empty batch.
+    public init(_ dataset: GraphLayoutDataset, indices: [Int], graph: CompleteGraph) throws(ExampleError) {
+        guard !indices.isEmpty else { throw ExampleError("a batch needs at least one example") }
         let n = dataset.vertexCount, steps = dataset.timesteps
         var vertexValues: [Float] = [], pairValues: [Float] = []
         vertexValues.reserveCapacity(indices.count * n * 2 * steps)
@@ -46,7 +47,7 @@ public struct EncoderInput: Sendable {
             vertices = try Tensor(shape: [indices.count * n, 2 * steps], scalars: vertexValues)
             pairs = try Tensor(shape: [indices.count * graph.edgeCount, 3 * steps], scalars: pairValues)
         } catch {
-            throw LatentGraphsError("cannot build the encoder input: \(error)")
+            throw ExampleError("cannot build the encoder input: \(error)")
         }
         batchSize = indices.count
     }

@@ -1,12 +1,13 @@
 import Foundation
 import NumPyFormat
+import _ExampleSupport
 
 extension GraphLayoutDataset {
     /// Writes `data_<split>.npy` (float32 [count, T, n, 2] positions) and `edges_<split>.npy`
     /// (float32 [count, n, n] symmetric adjacency, the reference data's edge format).
     ///
-    /// - Throws: ``LatentGraphsError`` when a file cannot be written.
-    public func write(to directory: URL, split: String) throws(LatentGraphsError) {
+    /// - Throws: ``ExampleError`` when a file cannot be written.
+    public func write(to directory: URL, split: String) throws(ExampleError) {
         let graph = try CompleteGraph(vertexCount: vertexCount)
         var adjacency: [Float] = []
         adjacency.reserveCapacity(count * vertexCount * vertexCount)
@@ -19,24 +20,24 @@ extension GraphLayoutDataset {
             try NumPyArray(shape: [count, vertexCount, vertexCount], elements: .float32(adjacency))
                 .write(to: directory.appendingPathComponent("edges_\(split).npy"))
         } catch {
-            throw LatentGraphsError("cannot write the \(split) split to \(directory.path): \(error)")
+            throw ExampleError("cannot write the \(split) split to \(directory.path): \(error)")
         }
     }
 
     /// Reads the split written by ``write(to:split:)``.
     ///
-    /// - Throws: ``LatentGraphsError`` for missing or malformed files.
-    public init(directory: URL, split: String) throws(LatentGraphsError) {
+    /// - Throws: ``ExampleError`` for missing or malformed files.
+    public init(directory: URL, split: String) throws(ExampleError) {
         let data: NumPyArray, edges: NumPyArray
         do {
             data = try NumPyArray(contentsOf: directory.appendingPathComponent("data_\(split).npy"))
             edges = try NumPyArray(contentsOf: directory.appendingPathComponent("edges_\(split).npy"))
         } catch {
-            throw LatentGraphsError("cannot read the \(split) split from \(directory.path): \(error)")
+            throw ExampleError("cannot read the \(split) split from \(directory.path): \(error)")
         }
         guard data.shape.count == 4, data.shape[3] == 2, edges.shape.count == 3,
               edges.shape[0] == data.shape[0], edges.shape[1] == data.shape[2], edges.shape[2] == data.shape[2] else {
-            throw LatentGraphsError("the \(split) split has shapes \(data.shape) and \(edges.shape); "
+            throw ExampleError("the \(split) split has shapes \(data.shape) and \(edges.shape); "
                                     + "expected [count, T, n, 2] and [count, n, n]")
         }
         let n = data.shape[2]
@@ -46,7 +47,7 @@ extension GraphLayoutDataset {
             adjacency = try edges.floatValues()
             positions = try data.floatValues()
         } catch {
-            throw LatentGraphsError("the \(split) split is not floating point: \(error)")
+            throw ExampleError("the \(split) split is not floating point: \(error)")
         }
         var trees: [Float] = []
         trees.reserveCapacity(data.shape[0] * graph.edgeCount)

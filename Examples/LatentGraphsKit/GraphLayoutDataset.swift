@@ -1,5 +1,6 @@
 import CombinatorialSolvers
 import DifferentiableSolvers
+import _ExampleSupport
 
 /// Particle trajectories of force-directed layouts of random spanning trees: the
 /// graph-layout data of Paulus et al. (2020), used for neural relational inference in the
@@ -34,14 +35,14 @@ public struct GraphLayoutDataset: Sendable, Hashable {
 
     /// A dataset from its arrays.
     ///
-    /// - Throws: ``LatentGraphsError`` when the sizes disagree.
-    public init(vertexCount: Int, timesteps: Int, trajectories: [Float], trees: [Float]) throws(LatentGraphsError) {
+    /// - Throws: ``ExampleError`` when the sizes disagree.
+    public init(vertexCount: Int, timesteps: Int, trajectories: [Float], trees: [Float]) throws(ExampleError) {
         guard vertexCount >= 2, timesteps >= 2 else {
-            throw LatentGraphsError("need at least 2 vertices and 2 frames (got \(vertexCount), \(timesteps))")
+            throw ExampleError("need at least 2 vertices and 2 frames (got \(vertexCount), \(timesteps))")
         }
         let edges = vertexCount * (vertexCount - 1) / 2
         guard trees.count % edges == 0, trajectories.count == trees.count / edges * timesteps * vertexCount * 2 else {
-            throw LatentGraphsError("\(trajectories.count) positions and \(trees.count) edge indicators do not describe "
+            throw ExampleError("\(trajectories.count) positions and \(trees.count) edge indicators do not describe "
                                     + "the same examples of \(vertexCount) vertices and \(timesteps) frames")
         }
         self.vertexCount = vertexCount
@@ -58,15 +59,15 @@ public struct GraphLayoutDataset: Sendable, Hashable {
     ///   - timesteps: T, at least 2.
     ///   - seed: the seed.
     ///   - split: a stream identifier, so train/valid/test differ for one seed.
-    /// - Throws: ``LatentGraphsError`` for bad sizes.
+    /// - Throws: ``ExampleError`` for bad sizes.
     /// - Complexity: O(count · T · n²).
     public static func generate(count: Int, vertexCount: Int, timesteps: Int, seed: UInt64,
-                                split: UInt64) throws(LatentGraphsError) -> GraphLayoutDataset {
-        guard count >= 1 else { throw LatentGraphsError("a dataset needs at least one example (got \(count))") }
+                                split: UInt64) throws(ExampleError) -> GraphLayoutDataset {
+        guard count >= 1 else { throw ExampleError("a dataset needs at least one example (got \(count))") }
         let graph = try CompleteGraph(vertexCount: vertexCount)
         let solver: SpanningTree
         do { solver = try SpanningTree.completeGraph(vertexCount: vertexCount, sense: .maximize) } catch {
-            throw LatentGraphsError("cannot build the spanning-tree solver: \(error)")
+            throw ExampleError("cannot build the spanning-tree solver: \(error)")
         }
         var trajectories: [Float] = []
         trajectories.reserveCapacity(count * timesteps * vertexCount * 2)
@@ -77,7 +78,7 @@ public struct GraphLayoutDataset: Sendable, Hashable {
             let weights = (0..<graph.edgeCount).map { _ in generator.nextGumbel() }
             let tree: [Float]
             do { tree = try solver.solve(row: weights) } catch {
-                throw LatentGraphsError("Kruskal failed on example \(index): \(error)")
+                throw ExampleError("Kruskal failed on example \(index): \(error)")
             }
             trees += tree
             let adjacency = graph.adjacency(of: tree[...])

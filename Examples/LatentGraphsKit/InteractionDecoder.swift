@@ -1,6 +1,7 @@
 import _Differentiation
 import DifferentiableSolvers
 import TensorLayers
+import _ExampleSupport
 
 /// The NRI decoder with a learned interaction per edge type (Kipf et al. 2018): predicts
 /// the positions at frame t + 1 from those at frame t and the sampled tree z.
@@ -41,8 +42,8 @@ public struct InteractionDecoder: ParameterizedModel, Sendable {
 
     /// A decoder for `graph` with `hiddenSize` units per layer.
     ///
-    /// - Throws: ``LatentGraphsError`` for sizes below 1.
-    public init(graph: CompleteGraph, hiddenSize: Int, using generator: inout SeededGenerator) throws(LatentGraphsError) {
+    /// - Throws: ``ExampleError`` for sizes below 1.
+    public init(graph: CompleteGraph, hiddenSize: Int, using generator: inout SeededGenerator) throws(ExampleError) {
         let h = hiddenSize, features = Self.pairFeatureCount
         pairMessage = try TwoLayerPerceptron(inputSize: features, hiddenSize: h, outputSize: h, using: &generator)
         // The tree-edge interaction starts at zero (with a linear output, so it still learns):
@@ -66,7 +67,7 @@ public struct InteractionDecoder: ParameterizedModel, Sendable {
             coordinateSum = try Tensor(repeating: 1, shape: [2, 1])
             coordinateCopy = try Tensor(repeating: 1, shape: [1, 2])
         } catch {
-            throw LatentGraphsError("cannot build the decoder: \(error)")
+            throw ExampleError("cannot build the decoder: \(error)")
         }
         relative = IncidenceMap(rows: graph.directed.map { edge in
             (0..<graph.vertexCount).map { $0 == edge.sender ? 1 : ($0 == edge.receiver ? -1 : 0) }

@@ -19,13 +19,13 @@ extension LatentGraphTrainer {
     ///   - samples: S ≥ 2, trees per example.
     ///   - seed: the seed of the noise.
     /// - Returns: the estimate, [B · E], scaled like the training loss's gradient (1/B).
-    /// - Throws: ``LatentGraphsError`` for fewer than 2 samples or a solver failure.
+    /// - Throws: ``ExampleError`` for fewer than 2 samples or a solver failure.
     public func referenceGradient(_ dataset: GraphLayoutDataset, indices: [Int], theta: [Float], samples: Int,
-                                  seed: UInt64) throws(LatentGraphsError) -> [Float] {
-        guard samples >= 2 else { throw LatentGraphsError("the reference gradient needs at least 2 samples (got \(samples))") }
+                                  seed: UInt64) throws(ExampleError) -> [Float] {
+        guard samples >= 2 else { throw ExampleError("the reference gradient needs at least 2 samples (got \(samples))") }
         let edges = graph.edgeCount, batch = indices.count, rows = batch * samples
         guard theta.count == batch * edges else {
-            throw LatentGraphsError("expected \(batch * edges) scores, got \(theta.count)")
+            throw ExampleError("expected \(batch * edges) scores, got \(theta.count)")
         }
         let temperature = layer.forwardTemperature
         var noise = [Float](repeating: 0, count: rows * edges)
@@ -43,7 +43,7 @@ extension LatentGraphTrainer {
         }
         let trees: Matrix
         do { trees = try layer.solver.solveBatch(Matrix(rows: rows, columns: edges, values: perturbed)) } catch {
-            throw LatentGraphsError("Kruskal failed on the reference samples: \(error)")
+            throw ExampleError("Kruskal failed on the reference samples: \(error)")
         }
         let input = try DecoderInput(dataset, indices: indices, samples: samples, graph: graph, predictionSteps: predictionSteps)
         let losses: [Float]
@@ -51,7 +51,7 @@ extension LatentGraphTrainer {
             let z = try Tensor(shape: [rows, edges], scalars: trees.values)
             losses = decoder.rowNegativeLogLikelihoods(input, edges: z, variance: configuration.variance)
         } catch {
-            throw LatentGraphsError("cannot evaluate the decoder on the reference samples: \(error)")
+            throw ExampleError("cannot evaluate the decoder on the reference samples: \(error)")
         }
         let scores = noise.map { 1 - $0.negatedExponential }
         return LeaveOneOutEstimate.gradient(losses: losses, scores: scores, rows: batch, samples: samples,

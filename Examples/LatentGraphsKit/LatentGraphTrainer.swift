@@ -1,7 +1,9 @@
 import _Differentiation
 import CombinatorialSolvers
 import DifferentiableSolvers
+import EstimatorStudies
 import TensorLayers
+import _ExampleSupport
 
 /// Neural relational inference with a spanning-tree latent graph, trained as a VAE:
 /// encoder → θ (one Gumbel location per edge) → z = Kruskal's maximum spanning tree of
@@ -60,14 +62,14 @@ public struct LatentGraphTrainer: Sendable {
     ///   - timesteps: frames per trajectory.
     ///   - estimator: how ∂NLL/∂z becomes ∂NLL/∂θ.
     ///   - configuration: sizes and optimisation settings.
-    /// - Throws: ``LatentGraphsError`` for an invalid configuration.
-    public init(graph: CompleteGraph, timesteps: Int, estimator: GradientEstimator,
-                configuration: LatentGraphConfiguration) throws(LatentGraphsError) {
-        if let problem = configuration.problem { throw LatentGraphsError(problem) }
-        guard timesteps >= 2 else { throw LatentGraphsError("trajectories need at least 2 frames (got \(timesteps))") }
+    /// - Throws: ``ExampleError`` for an invalid configuration.
+    public init(graph: CompleteGraph, timesteps: Int, estimator: any GradientEstimator,
+                configuration: LatentGraphConfiguration) throws(ExampleError) {
+        if let problem = configuration.problem { throw ExampleError(problem) }
+        guard timesteps >= 2 else { throw ExampleError("trajectories need at least 2 frames (got \(timesteps))") }
         let steps = configuration.predictionSteps ?? LatentGraphConfiguration.defaultPredictionSteps(timesteps: timesteps)
         guard steps <= timesteps - 1 else {
-            throw LatentGraphsError("the prediction steps (\(steps)) must not exceed T − 1 = \(timesteps - 1)")
+            throw ExampleError("the prediction steps (\(steps)) must not exceed T − 1 = \(timesteps - 1)")
         }
         predictionSteps = steps
         var generator = SeededGenerator(seed: configuration.seed, stream: [0x6e7269])
@@ -76,7 +78,7 @@ public struct LatentGraphTrainer: Sendable {
         decoder = try InteractionDecoder(graph: graph, hiddenSize: configuration.decoderHiddenSize, using: &generator)
         let solver: SpanningTree
         do { solver = try SpanningTree.completeGraph(vertexCount: graph.vertexCount, sense: .maximize) } catch {
-            throw LatentGraphsError("cannot build the spanning-tree solver: \(error)")
+            throw ExampleError("cannot build the spanning-tree solver: \(error)")
         }
         layer = DifferentiableSolverLayer(solver: solver, estimator: estimator, noise: .gumbel,
                                           samples: configuration.samples, seed: configuration.seed)
@@ -98,9 +100,9 @@ public struct LatentGraphTrainer: Sendable {
     ///   NLL on the same batch with that many trees per example (see
     ///   ``referenceGradient(_:indices:theta:samples:seed:)``) and reports its cosine with the
     ///   estimator's ∂NLL/∂θ.
-    /// - Throws: ``LatentGraphsError`` when the layer, the solver or the optimiser fails.
+    /// - Throws: ``ExampleError`` when the layer, the solver or the optimiser fails.
     public mutating func trainingStep(_ dataset: GraphLayoutDataset, indices: [Int],
-                                      referenceSamples: Int? = nil) throws(LatentGraphsError) -> StepLosses {
+                                      referenceSamples: Int? = nil) throws(ExampleError) -> StepLosses {
         let encoderInput = try EncoderInput(dataset, indices: indices, graph: graph)
         let decoderInput = try DecoderInput(dataset, indices: indices, samples: layer.samples, graph: graph,
                                             predictionSteps: predictionSteps)
@@ -137,7 +139,7 @@ public struct LatentGraphTrainer: Sendable {
             return StepLosses(negativeLogLikelihood: likelihood, divergence: divergence / Float(batch),
                               backward: statistics, estimatorGradientNorm: estimateNorm, referenceCosine: referenceCosine)
         } catch {
-            throw LatentGraphsError("training step failed: \(error)")
+            throw ExampleError("training step failed: \(error)")
         }
     }
 
@@ -146,8 +148,8 @@ public struct LatentGraphTrainer: Sendable {
     ///
     /// - Parameter trees: [B, E] edge indicators, one row per example of `indices`.
     /// - Returns: the mean negative log-likelihood before the step.
-    /// - Throws: ``LatentGraphsError`` for mismatched sizes or an optimiser failure.
-    public mutating func decoderStep(_ dataset: GraphLayoutDataset, indices: [Int], trees: [Float]) throws(LatentGraphsError) -> Float {
+    /// - Throws: ``ExampleError`` for mismatched sizes or an optimiser failure.
+    public mutating func decoderStep(_ dataset: GraphLayoutDataset, indices: [Int], trees: [Float]) throws(ExampleError) -> Float {
         let input = try DecoderInput(dataset, indices: indices, samples: 1, graph: graph, predictionSteps: predictionSteps)
         do {
             let z = try Tensor(shape: [indices.count, graph.edgeCount], scalars: trees)
@@ -158,29 +160,29 @@ public struct LatentGraphTrainer: Sendable {
             try decoderOptimizer.update(&decoder, along: gradient)
             return value
         } catch {
-            throw LatentGraphsError("decoder step failed: \(error)")
+            throw ExampleError("decoder step failed: \(error)")
         }
     }
 
     /// The decoder's negative log-likelihood of each example of `indices` given trees z,
     /// with teacher forcing.
     ///
-    /// - Throws: ``LatentGraphsError`` for mismatched sizes.
+    /// - Throws: ``ExampleError`` for mismatched sizes.
     public func decoderNegativeLogLikelihoods(_ dataset: GraphLayoutDataset, indices: [Int],
-                                              trees: [Float]) throws(LatentGraphsError) -> [Float] {
+                                              trees: [Float]) throws(ExampleError) -> [Float] {
         let input = try DecoderInput(dataset, indices: indices, samples: 1, graph: graph)
         do {
             let z = try Tensor(shape: [indices.count, graph.edgeCount], scalars: trees)
             return decoder.rowNegativeLogLikelihoods(input, edges: z, variance: configuration.variance)
         } catch {
-            throw LatentGraphsError("cannot evaluate the decoder: \(error)")
+            throw ExampleError("cannot evaluate the decoder: \(error)")
         }
     }
 
     /// The edge scores θ of examples `indices`, [B · E].
     ///
-    /// - Throws: ``LatentGraphsError`` for an empty batch.
-    public func scores(_ dataset: GraphLayoutDataset, indices: [Int]) throws(LatentGraphsError) -> [Float] {
+    /// - Throws: ``ExampleError`` for an empty batch.
+    public func scores(_ dataset: GraphLayoutDataset, indices: [Int]) throws(ExampleError) -> [Float] {
         encoder(try EncoderInput(dataset, indices: indices, graph: graph)).scalars
     }
 
@@ -192,8 +194,8 @@ public struct LatentGraphTrainer: Sendable {
     ///   - dataset: the split.
     ///   - batchSize: examples per encoder/decoder call.
     ///   - seed: the seed of the evaluation noise (example i uses stream i).
-    /// - Throws: ``LatentGraphsError`` when the solver fails.
-    public func evaluate(_ dataset: GraphLayoutDataset, batchSize: Int, seed: UInt64) throws(LatentGraphsError) -> LatentGraphEvaluation {
+    /// - Throws: ``ExampleError`` when the solver fails.
+    public func evaluate(_ dataset: GraphLayoutDataset, batchSize: Int, seed: UInt64) throws(ExampleError) -> LatentGraphEvaluation {
         let edges = graph.edgeCount
         var elbo = 0.0, likelihood = 0.0, divergence = 0.0
         var sampledScores: [EdgeRecovery] = [], modeScores: [EdgeRecovery] = [], complementScores: [EdgeRecovery] = []
@@ -210,7 +212,7 @@ public struct LatentGraphTrainer: Sendable {
                 sampled = try layer.solver.solveBatch(Matrix(rows: indices.count, columns: edges, values: perturbed))
                 mode = try layer.solver.solveBatch(Matrix(rows: indices.count, columns: edges, values: theta))
             } catch {
-                throw LatentGraphsError("Kruskal failed during evaluation: \(error)")
+                throw ExampleError("Kruskal failed during evaluation: \(error)")
             }
             let nll = try decoderNegativeLogLikelihoods(dataset, indices: indices, trees: sampled.values)
             for (row, index) in indices.enumerated() {

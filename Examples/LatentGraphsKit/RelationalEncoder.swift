@@ -1,6 +1,7 @@
 import _Differentiation
 import DifferentiableSolvers
 import TensorLayers
+import _ExampleSupport
 
 /// The NRI encoder (Kipf et al. 2018, factor-graph variant) over the complete graph,
 /// producing one score θ_e per undirected edge: the location of the Gumbel distribution of
@@ -37,8 +38,8 @@ public struct RelationalEncoder: ParameterizedModel, Sendable {
 
     /// An encoder for trajectories of `timesteps` frames on `graph`.
     ///
-    /// - Throws: ``LatentGraphsError`` for sizes below 1.
-    public init(graph: CompleteGraph, timesteps: Int, hiddenSize: Int, using generator: inout SeededGenerator) throws(LatentGraphsError) {
+    /// - Throws: ``ExampleError`` for sizes below 1.
+    public init(graph: CompleteGraph, timesteps: Int, hiddenSize: Int, using generator: inout SeededGenerator) throws(ExampleError) {
         let h = hiddenSize
         vertexNet = try TwoLayerPerceptron(inputSize: 2 * timesteps, hiddenSize: h, outputSize: h, using: &generator)
         pairNet = try TwoLayerPerceptron(inputSize: 3 * timesteps, hiddenSize: h, outputSize: h, using: &generator)
@@ -46,7 +47,7 @@ public struct RelationalEncoder: ParameterizedModel, Sendable {
         factorNet = try TwoLayerPerceptron(inputSize: h, hiddenSize: h, outputSize: h, using: &generator)
         outputNet = try TwoLayerPerceptron(inputSize: 2 * h, hiddenSize: h, outputSize: h, using: &generator)
         do { readout = try Dense(inputSize: h, outputSize: 1, using: &generator) } catch {
-            throw LatentGraphsError("cannot build the encoder readout: \(error)")
+            throw ExampleError("cannot build the encoder readout: \(error)")
         }
         endpoints = .endpointSum(graph)
         incident = .incidentMean(graph)

@@ -1,6 +1,7 @@
 import _Differentiation
 import DifferentiableSolvers
 import TensorLayers
+import _ExampleSupport
 
 /// Two fully connected layers with ReLU after each: the building block of the NRI encoder
 /// and decoder (Kipf et al. 2018 use ELU and batch normalisation; ReLU suffices here).
@@ -28,16 +29,16 @@ public struct TwoLayerPerceptron: ParameterizedModel, Sendable {
     ///   - zeroOutput: start the second layer at zero, so the perceptron outputs 0 until
     ///     training gives it a reason not to (needs a linear output to receive gradients).
     ///   - generator: the seeded source of randomness.
-    /// - Throws: ``LatentGraphsError`` for sizes below 1.
+    /// - Throws: ``ExampleError`` for sizes below 1.
     public init(inputSize: Int, hiddenSize: Int, outputSize: Int, rectifiesOutput: Bool = true, zeroOutput: Bool = false,
-                using generator: inout SeededGenerator) throws(LatentGraphsError) {
+                using generator: inout SeededGenerator) throws(ExampleError) {
         self.rectifiesOutput = rectifiesOutput
         do {
             first = try Dense(inputSize: inputSize, outputSize: hiddenSize, using: &generator)
             second = try Dense(inputSize: hiddenSize, outputSize: outputSize, using: &generator)
             if zeroOutput { second.weight = try Tensor(repeating: 0, shape: [outputSize, hiddenSize]) }
         } catch {
-            throw LatentGraphsError("cannot build a perceptron \(inputSize) → \(hiddenSize) → \(outputSize): \(error)")
+            throw ExampleError("cannot build a perceptron \(inputSize) → \(hiddenSize) → \(outputSize): \(error)")
         }
     }
 

@@ -8,16 +8,6 @@ import _ExampleSupport
 enum BenchmarkProblem: String, CaseIterable {
     case shortestPath = "shortest-path"
     case knapsack
-
-    static func parse(list: String) throws(PredictThenOptimizeError) -> [BenchmarkProblem] {
-        try list.split(separator: ",").map { (name: Substring) throws(PredictThenOptimizeError) -> BenchmarkProblem in
-            let trimmed = name.trimmingCharacters(in: .whitespaces)
-            guard let problem = BenchmarkProblem(rawValue: trimmed) else {
-                throw PredictThenOptimizeError(.invalidArgument, "unknown problem '\(trimmed)'; known: shortest-path, knapsack")
-            }
-            return problem
-        }
-    }
 }
 
 /// Data sizes shared by both problems.

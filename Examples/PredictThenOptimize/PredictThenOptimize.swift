@@ -12,10 +12,10 @@ struct PredictThenOptimize: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Predict-then-optimise benchmark (PyEPO's shortest path and knapsack): regret and training time per method.")
 
-    @Option(help: "Problems to run, comma-separated: shortest-path, knapsack.")
-    var problems: String = "shortest-path,knapsack"
-    @Option(help: "Methods, comma-separated (2s, spo+, dbb, nid, dpo, pfyl, imle, aimle-fwd, aimle-cen, direct) or all.")
-    var methods: String = "all"
+    @Option(help: "Problems to run, comma-separated: shortest-path, knapsack.", transform: CommaSeparated.parse)
+    var problems: CommaSeparated<BenchmarkProblem> = "shortest-path,knapsack"
+    @Option(help: "Methods, comma-separated (2s, spo+, dbb, nid, dpo, pfyl, imle, aimle-fwd, aimle-cen, direct) or all.", transform: CommaSeparated.parse)
+    var methods: CommaSeparated<TrainingMethod> = "all"
     @Option(help: "Training instances.")
     var train: Int = 1000
     @Option(help: "Test instances.")
@@ -26,8 +26,6 @@ struct PredictThenOptimize: ParsableCommand {
     var deg: Int = 4
     @Option(help: "Half-width of the multiplicative noise.")
     var noise: Double = 0.5
-    @Option(help: "Epochs.")
-    var epochs: Int = 10
     @Option(help: "Seeds (each draws its own data and model).")
     var seeds: Int = 3
     @Option(help: "Seed of the first data set (PyEPO's default is 135).")
@@ -42,20 +40,17 @@ struct PredictThenOptimize: ParsableCommand {
     var capacity: Double = 20
     @Option(help: "Knapsack oracle: ilp (GLPK) or dp (dynamic programming, one resource only).")
     var knapsackSolver: String = "ilp"
-    @Option(help: "Mini-batch size.")
-    var batchSize: Int = 32
-    @Option(help: "Adam learning rate.")
-    var learningRate: Float = 1e-2
+    @OptionGroup var shared: TrainingOptions<Defaults>
     @Option(help: "AIMLE's initial α.")
     var aimleAlpha: Double = 1
     @Option(help: "Noise of IMLE and AIMLE: sum-of-gamma (PyEPO, k = 5) or gumbel.")
-    var imleNoise: String = "sum-of-gamma"
+    var imleNoise: IMLENoise = .sumOfGamma
     @Option(help: "Loss of IMLE: regret or solution-l1 (PyEPO's pairing).")
-    var imleLoss: String = "regret"
+    var imleLoss: TaskLoss = .regret
     @Option(help: "Loss of AIMLE: regret or solution-l1 (PyEPO's pairing).")
-    var aimleLoss: String = "solution-l1"
+    var aimleLoss: TaskLoss = .solutionL1
     @Option(help: "Loss of direct loss minimisation: regret or solution-l1.")
-    var directLoss: String = "regret"
+    var directLoss: TaskLoss = .regret
     @Option(help: "Worker threads for the solver calls (0: all cores).")
     var threads: Int = 0
     @Option(help: "Read data from this folder instead of generating it: <dir>/<problem>/{train,test}/{x,c[,w,z]}.npy and, for knapsack, <dir>/knapsack/weights.npy (PyEPO's arrays saved with numpy.save).")
@@ -64,8 +59,13 @@ struct PredictThenOptimize: ParsableCommand {
     var saveData = false
     @Flag(help: "A one-minute smoke run: 200/200 instances, 3 epochs, 1 seed.")
     var quick = false
-    @Option(help: "Where tables, figures and metrics are written.")
-    var output: String = "out/predict-then-optimize"
+
+    /// The default run's settings (--quick trains 3 epochs).
+    enum Defaults: TrainingDefaults {
+        static let output = "out/predict-then-optimize"
+        static let epochs = 10, batchSize = 32
+        static let learningRate: Float = 1e-2
+    }
 
     func validate() throws {
         for (value, option) in [(train, "--train"), (test, "--test")] {
@@ -73,47 +73,36 @@ struct PredictThenOptimize: ParsableCommand {
         }
         try OptionCheck.check(features, option: "--features", in: 1 ... 10_000)
         try OptionCheck.check(deg, option: "--deg", in: 1 ... 32)
-        try OptionCheck.check(epochs, option: "--epochs", in: 1 ... 100_000)
         try OptionCheck.check(seeds, option: "--seeds", in: 1 ... 1_000)
-        try OptionCheck.check(batchSize, option: "--batch-size", in: 1 ... 1_000_000)
         try OptionCheck.check(grid, option: "--grid", in: 2 ... 200)
         try OptionCheck.check(items, option: "--items", in: 1 ... 10_000)
         try OptionCheck.check(resources, option: "--resources", in: 1 ... 100)
         try OptionCheck.check(capacity, option: "--capacity", in: 0 ... 1e9, exclusiveLowerBound: true)
         try OptionCheck.check(threads, option: "--threads", in: 0 ... 1_024)
         try OptionCheck.check(aimleAlpha, option: "--aimle-alpha", in: 0 ... 1e6)
-        try OptionCheck.check(learningRate, option: "--learning-rate", in: 0 ... 1e3, exclusiveLowerBound: true)
         try OptionCheck.check(noise, option: "--noise", in: 0 ... 1)
-        guard noise < 1 else { throw OptionError(option: "--noise", "must be below 1 (got \(noise))") }
-        _ = try OptionCheck.items(methods, option: "--methods")
-        _ = try OptionCheck.items(problems, option: "--problems")
+        guard noise < 1 else { throw ExampleError(option: "--noise", "must be below 1 (got \(noise))") }
         guard ["ilp", "dp"].contains(knapsackSolver) else { throw ValidationError("--knapsack-solver must be ilp or dp") }
-        _ = try TrainingMethod.parse(list: methods)
-        _ = try BenchmarkProblem.parse(list: problems)
-        guard IMLENoise(rawValue: imleNoise) != nil else { throw ValidationError("--imle-noise must be sum-of-gamma or gumbel") }
-        for loss in [imleLoss, aimleLoss, directLoss] where TaskLoss(rawValue: loss) == nil {
-            throw ValidationError("unknown loss '\(loss)'; use regret or solution-l1")
-        }
     }
 
     func run() throws {
         var scale = BenchmarkScale(train: train, test: test, features: features, degree: deg, noiseWidth: noise,
-                                   epochs: epochs, seeds: seeds, dataSeed: dataSeed)
+                                   epochs: shared.epochs(), seeds: seeds, dataSeed: dataSeed)
         if quick { scale = BenchmarkScale(train: 200, test: 200, features: features, degree: deg, noiseWidth: noise,
                                           epochs: 3, seeds: 1, dataSeed: dataSeed) }
         var settings = MethodSettings()
         settings.aimleInitialAlpha = aimleAlpha
-        settings.imleLoss = TaskLoss(rawValue: imleLoss) ?? .regret
-        settings.aimleLoss = TaskLoss(rawValue: aimleLoss) ?? .solutionL1
-        settings.directLoss = TaskLoss(rawValue: directLoss) ?? .regret
-        settings.imleNoise = IMLENoise(rawValue: imleNoise) ?? .sumOfGamma
-        let trainer = DecisionTrainer(epochs: scale.epochs, batchSize: batchSize, learningRate: learningRate,
+        settings.imleLoss = imleLoss
+        settings.aimleLoss = aimleLoss
+        settings.directLoss = directLoss
+        settings.imleNoise = imleNoise
+        let trainer = DecisionTrainer(epochs: scale.epochs, batchSize: shared.batchSize, learningRate: shared.learningRate(),
                                       settings: settings, parallelism: threads > 0 ? .threads(threads) : .automatic)
-        let directory = try OutputDirectory(output)
+        let directory = try OutputDirectory(shared.output)
         let report = BenchmarkReport(directory: directory)
-        let chosen = try TrainingMethod.parse(list: methods)
+        let chosen = methods.values
         var everything: [String: [TrainingRun]] = [:]
-        for problem in try BenchmarkProblem.parse(list: problems) {
+        for problem in problems.values {
             let setup = BenchmarkSetup(problem: problem, scale: scale, grid: grid, items: items, resources: resources,
                                        capacity: capacity, knapsackSolver: knapsackSolver,
                                        dataFolder: data.map { URL(fileURLWithPath: $0) },
@@ -129,3 +118,16 @@ struct PredictThenOptimize: ParsableCommand {
         print("Wrote \(directory.url.path): table-*.md, summary-*.{csv,json}, runs-*.csv, runs.json, regret-*.svg, bars-*.svg")
     }
 }
+
+extension TrainingMethod: ListArgument {
+    /// A method's name, or `all` for every method.
+    public static func values(parsing item: String) throws(ExampleError) -> [TrainingMethod] {
+        guard let methods = named(item) else {
+            throw ExampleError(.invalidArgument, "unknown method '\(item)'; choose from \((allCases.map(\.rawValue) + ["all"]).joined(separator: ", "))")
+        }
+        return methods
+    }
+}
+extension BenchmarkProblem: ListArgument {}
+extension IMLENoise: ExpressibleByArgument {}
+extension TaskLoss: ExpressibleByArgument {}

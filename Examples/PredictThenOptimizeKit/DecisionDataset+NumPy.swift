@@ -1,6 +1,7 @@
 import DifferentiableSolvers
 import Foundation
 import NumPyFormat
+import _ExampleSupport
 
 /// `.npy` files in PyEPO's layout: a folder holding `x.npy` (n × p features, float64 as
 /// NumPy draws them), `c.npy` (n × d costs, float32 as `genData` returns them), `w.npy`
@@ -15,13 +16,13 @@ import NumPyFormat
 extension DecisionDataset {
     /// Writes `x.npy`, `c.npy`, `w.npy` and `z.npy` into `folder` (created if missing).
     ///
-    /// - Throws: ``PredictThenOptimizeError`` of kind `.unreadableData` when a file cannot
+    /// - Throws: ``ExampleError`` of kind `.unreadableData` when a file cannot
     ///   be written.
-    public func write(to folder: URL) throws(PredictThenOptimizeError) {
+    public func write(to folder: URL) throws(ExampleError) {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw PredictThenOptimizeError(.unreadableData, "cannot create \(folder.path): \(error.localizedDescription)")
+            throw ExampleError(.unreadableData, "cannot create \(folder.path): \(error.localizedDescription)")
         }
         try Self.save(features, as: .float64(features.values.map(Double.init)), to: folder.appendingPathComponent("x.npy"))
         try Self.save(costs, as: .float32(costs.values), to: folder.appendingPathComponent("c.npy"))
@@ -35,9 +36,9 @@ extension DecisionDataset {
     /// When `w.npy` and `z.npy` are both present they are used as given; otherwise the
     /// decisions are solved with `solver`.
     ///
-    /// - Throws: ``PredictThenOptimizeError`` of kind `.unreadableData` for a missing or
+    /// - Throws: ``ExampleError`` of kind `.unreadableData` for a missing or
     ///   malformed file, `.shapeMismatch` for arrays that do not fit together.
-    public static func read<Solver: MAPSolver>(from folder: URL, solver: Solver) throws(PredictThenOptimizeError) -> DecisionDataset {
+    public static func read<Solver: MAPSolver>(from folder: URL, solver: Solver) throws(ExampleError) -> DecisionDataset {
         let features = try loadMatrix(folder.appendingPathComponent("x.npy"))
         let costs = try loadMatrix(folder.appendingPathComponent("c.npy"))
         let wURL = folder.appendingPathComponent("w.npy"), zURL = folder.appendingPathComponent("z.npy")
@@ -48,7 +49,7 @@ extension DecisionDataset {
         let objectives = try loadMatrix(zURL)
         guard features.rows == costs.rows, solutions.rows == costs.rows, solutions.columns == costs.columns,
               objectives.rows == costs.rows, objectives.columns == 1 else {
-            throw PredictThenOptimizeError(.shapeMismatch,
+            throw ExampleError(.shapeMismatch,
                                            "\(folder.path): x \(features.rows)×\(features.columns), c \(costs.rows)×\(costs.columns), w \(solutions.rows)×\(solutions.columns), z \(objectives.rows)×\(objectives.columns) do not describe the same instances")
         }
         return DecisionDataset(features: features, costs: costs, solutions: solutions, objectives: objectives.values)
@@ -56,8 +57,8 @@ extension DecisionDataset {
 
     /// Reads a one- or two-dimensional float array as a matrix (a vector becomes a column).
     ///
-    /// - Throws: ``PredictThenOptimizeError`` of kind `.unreadableData`.
-    public static func loadMatrix(_ url: URL) throws(PredictThenOptimizeError) -> Matrix {
+    /// - Throws: ``ExampleError`` of kind `.unreadableData`.
+    public static func loadMatrix(_ url: URL) throws(ExampleError) -> Matrix {
         do {
             let array = try NumPyArray(contentsOf: url)
             let values = try array.floatValues()
@@ -65,31 +66,31 @@ extension DecisionDataset {
             case 1: return Matrix(rows: array.shape[0], columns: 1, values: values)
             case 2: return Matrix(rows: array.shape[0], columns: array.shape[1], values: values)
             default:
-                throw PredictThenOptimizeError(.unreadableData, "\(url.path) has shape \(array.shape); expected one or two dimensions")
+                throw ExampleError(.unreadableData, "\(url.path) has shape \(array.shape); expected one or two dimensions")
             }
         } catch let error as NumPyError {
-            throw PredictThenOptimizeError(.unreadableData, error.description)
-        } catch let error as PredictThenOptimizeError {
+            throw ExampleError(.unreadableData, error.description)
+        } catch let error as ExampleError {
             throw error
         } catch {
-            throw PredictThenOptimizeError(.unreadableData, "\(url.path): \(error)")
+            throw ExampleError(.unreadableData, "\(url.path): \(error)")
         }
     }
 
     /// Writes a matrix as a float64 `.npy` file (e.g. knapsack weights, as PyEPO keeps them).
     ///
-    /// - Throws: ``PredictThenOptimizeError`` of kind `.unreadableData` when the file cannot
+    /// - Throws: ``ExampleError`` of kind `.unreadableData` when the file cannot
     ///   be written.
-    public static func writeMatrix(_ matrix: Matrix, to url: URL) throws(PredictThenOptimizeError) {
+    public static func writeMatrix(_ matrix: Matrix, to url: URL) throws(ExampleError) {
         try save(matrix, as: .float64(matrix.values.map(Double.init)), to: url)
     }
 
     /// Writes `matrix`'s shape with `elements` to `url`.
-    static func save(_ matrix: Matrix, as elements: NumPyArray.Elements, to url: URL) throws(PredictThenOptimizeError) {
+    static func save(_ matrix: Matrix, as elements: NumPyArray.Elements, to url: URL) throws(ExampleError) {
         do {
             try NumPyArray(shape: [matrix.rows, matrix.columns], elements: elements).write(to: url)
         } catch {
-            throw PredictThenOptimizeError(.unreadableData, error.description)
+            throw ExampleError(.unreadableData, error.description)
         }
     }
 }

@@ -1,4 +1,5 @@
 import DifferentiableSolvers
+import _ExampleSupport
 
 /// Features, true costs, optimal decisions and optimal objectives: PyEPO's `optDataset`
 /// (x, c, w, z).
@@ -23,18 +24,18 @@ public struct DecisionDataset: Sendable {
 
     /// Labels features and costs with the solver's optimal decisions.
     ///
-    /// - Throws: ``PredictThenOptimizeError`` for features and costs of different lengths,
+    /// - Throws: ``ExampleError`` for features and costs of different lengths,
     ///   costs whose width the solver rejects, or a solver failure.
-    public init<Solver: MAPSolver>(features: Matrix, costs: Matrix, solver: Solver) throws(PredictThenOptimizeError) {
+    public init<Solver: MAPSolver>(features: Matrix, costs: Matrix, solver: Solver) throws(ExampleError) {
         guard features.isConsistent, costs.isConsistent, features.rows == costs.rows else {
-            throw PredictThenOptimizeError(.shapeMismatch,
+            throw ExampleError(.shapeMismatch,
                                            "features (\(features.rows) × \(features.columns)) and costs (\(costs.rows) × \(costs.columns)) must have one row per instance")
         }
         let solutions: Matrix
         do {
             solutions = try solver.solveBatch(costs)
         } catch {
-            throw PredictThenOptimizeError(.solverFailed, "labelling the data: \(error)")
+            throw ExampleError(.solverFailed, "labelling the data: \(error)")
         }
         self.init(features: features, costs: costs, solutions: solutions,
                   objectives: Self.objectives(of: solutions, at: costs))

@@ -1,4 +1,5 @@
 import DifferentiableSolvers
+import _ExampleSupport
 
 /// The loss of one method on a batch and its gradient with respect to the predicted costs
 /// ĉ: the only thing the training loop needs from a method.
@@ -23,10 +24,10 @@ public struct DecisionLoss<Solver: MAPSolver>: Sendable {
 
     /// Prepares `method` for `solver`.
     ///
-    /// - Throws: ``PredictThenOptimizeError`` of kind `.invalidArgument` for unusable settings.
+    /// - Throws: ``ExampleError`` of kind `.invalidArgument` for unusable settings.
     public init(method: TrainingMethod, solver: Solver, settings: MethodSettings, seed: UInt64,
-                parallelism: Parallelism = .automatic) throws(PredictThenOptimizeError) {
-        if let problem = settings.problem { throw PredictThenOptimizeError(.invalidArgument, problem) }
+                parallelism: Parallelism = .automatic) throws(ExampleError) {
+        if let problem = settings.problem { throw ExampleError(.invalidArgument, problem) }
         self.method = method
         self.solver = solver
         self.parallelism = parallelism
@@ -40,11 +41,11 @@ public struct DecisionLoss<Solver: MAPSolver>: Sendable {
         case .sumOfGamma: .sumOfGamma(k: settings.sumOfGammaK)
         case .gumbel: .gumbel
         }
-        func make(_ estimator: GradientEstimator, _ noise: NoiseDistribution, samples: Int, temperature: Float) -> DifferentiableSolverLayer<Solver> {
+        func make(_ estimator: any GradientEstimator, _ noise: NoiseDistribution, samples: Int, temperature: Float) -> DifferentiableSolverLayer<Solver> {
             DifferentiableSolverLayer(solver: solver, estimator: estimator, noise: noise, samples: samples, seed: seed,
                                       forwardTemperature: temperature, targetTemperature: temperature, parallelism: parallelism)
         }
-        func aimle(_ scheme: DifferenceScheme) -> GradientEstimator {
+        func aimle(_ scheme: DifferenceScheme) -> any GradientEstimator {
             .aimle(AIMLEConfiguration(scheme: scheme, initialAlpha: settings.aimleInitialAlpha))
         }
         switch method {
@@ -72,11 +73,11 @@ public struct DecisionLoss<Solver: MAPSolver>: Sendable {
 
     /// The batch-mean loss and ∂loss/∂ĉ (same shape as `predicted`).
     ///
-    /// - Throws: ``PredictThenOptimizeError`` of kind `.solverFailed` when the solver or the
+    /// - Throws: ``ExampleError`` of kind `.solverFailed` when the solver or the
     ///   layer fails, `.shapeMismatch` when the batch does not fit the predictions.
-    public mutating func evaluate(predicted: Matrix, batch: DecisionDataset) throws(PredictThenOptimizeError) -> (loss: Double, gradient: Matrix) {
+    public mutating func evaluate(predicted: Matrix, batch: DecisionDataset) throws(ExampleError) -> (loss: Double, gradient: Matrix) {
         guard predicted.rows == batch.count, predicted.columns == batch.costs.columns else {
-            throw PredictThenOptimizeError(.shapeMismatch,
+            throw ExampleError(.shapeMismatch,
                                            "predictions are \(predicted.rows) × \(predicted.columns); the batch is \(batch.count) × \(batch.costs.columns)")
         }
         do {
@@ -107,7 +108,7 @@ public struct DecisionLoss<Solver: MAPSolver>: Sendable {
                 return (loss, try layer!.backward(dLdw, tape))
             }
         } catch {
-            throw PredictThenOptimizeError(.solverFailed, "\(method.title): \(error)")
+            throw ExampleError(.solverFailed, "\(method.title): \(error)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import DifferentiableSolvers
+import _ExampleSupport
 
 /// Regret of decisions taken with predicted costs, as PyEPO's `pyepo.metric.regret`
 /// measures it: the decision ẑ = argopt ⟨z, ĉ⟩ is scored with the true costs c.
@@ -28,15 +29,15 @@ public enum DecisionRegret {
 
     /// Solves with the predicted costs and returns the normalised regret.
     ///
-    /// - Throws: ``PredictThenOptimizeError`` of kind `.solverFailed` when the solver rejects
+    /// - Throws: ``ExampleError`` of kind `.solverFailed` when the solver rejects
     ///   a prediction.
     public static func normalized<Solver: MAPSolver>(predicted: Matrix, data: DecisionDataset, solver: Solver,
-                                                     parallelism: Parallelism = .automatic) throws(PredictThenOptimizeError) -> Double {
+                                                     parallelism: Parallelism = .automatic) throws(ExampleError) -> Double {
         let decisions: Matrix
         do {
             decisions = try solver.solveBatch(predicted, parallelism: parallelism)
         } catch {
-            throw PredictThenOptimizeError(.solverFailed, "solving with predicted costs: \(error)")
+            throw ExampleError(.solverFailed, "solving with predicted costs: \(error)")
         }
         return normalized(decisions: decisions, data: data, sense: solver.sense)
     }

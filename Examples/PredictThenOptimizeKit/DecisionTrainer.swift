@@ -1,4 +1,5 @@
 import DifferentiableSolvers
+import _ExampleSupport
 
 /// The training recipe of PyEPO's tutorials: a ``LinearCostModel`` trained by Adam on
 /// shuffled mini-batches with one method's loss, test regret measured after every epoch.
@@ -39,16 +40,16 @@ public struct DecisionTrainer: Sendable {
     ///   - test: the set the regret is measured on.
     ///   - seed: the seed of the initial weights, the batch order and the method's noise.
     ///   - onBatch: called after every Adam step (for a progress bar).
-    /// - Throws: ``PredictThenOptimizeError`` for bad settings, shapes that disagree, or a
+    /// - Throws: ``ExampleError`` for bad settings, shapes that disagree, or a
     ///   solver failure.
     public func train<Solver: MAPSolver>(_ method: TrainingMethod, solver: Solver, training: DecisionDataset,
                                          test: DecisionDataset, seed: UInt64,
-                                         onBatch: (Double) -> Void = { _ in }) throws(PredictThenOptimizeError) -> TrainingRun {
+                                         onBatch: (Double) -> Void = { _ in }) throws(ExampleError) -> TrainingRun {
         guard epochs >= 1, batchSize >= 1 else {
-            throw PredictThenOptimizeError(.invalidArgument, "epochs and batch size must be ≥ 1 (got \(epochs), \(batchSize))")
+            throw ExampleError(.invalidArgument, "epochs and batch size must be ≥ 1 (got \(epochs), \(batchSize))")
         }
         guard training.count >= 1, test.count >= 1 else {
-            throw PredictThenOptimizeError(.invalidArgument, "training and test sets must not be empty")
+            throw ExampleError(.invalidArgument, "training and test sets must not be empty")
         }
         var model = try LinearCostModel(features: training.features.columns, costs: training.costs.columns,
                                         learningRate: learningRate, seed: seed)

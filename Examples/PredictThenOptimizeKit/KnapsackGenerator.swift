@@ -1,5 +1,6 @@
 import DifferentiableSolvers
 import Foundation
+import _ExampleSupport
 
 /// Synthetic multi-dimensional 0/1 knapsack data with PyEPO's formula
 /// (`pyepo.data.knapsack.genData`): item weights fixed across instances, drawn uniformly
@@ -45,12 +46,12 @@ public struct KnapsackGenerator: Sendable, Hashable {
 
     /// Draws the weights, the cost map and the data.
     ///
-    /// - Throws: ``PredictThenOptimizeError`` of kind `.invalidArgument` for no items,
+    /// - Throws: ``ExampleError`` of kind `.invalidArgument` for no items,
     ///   resources, instances or features, a degree below 1 or a noise width outside [0, 1).
-    public func generate() throws(PredictThenOptimizeError) -> KnapsackData {
+    public func generate() throws(ExampleError) -> KnapsackData {
         try PolynomialCostMap.validate(instances: instances, features: features, degree: degree, noiseWidth: noiseWidth)
         guard items >= 1, dimensions >= 1 else {
-            throw PredictThenOptimizeError(.invalidArgument,
+            throw ExampleError(.invalidArgument,
                                            "a knapsack needs at least one item and one resource (got \(items) items, \(dimensions) resources)")
         }
         var generator = SeededGenerator(seed: seed)

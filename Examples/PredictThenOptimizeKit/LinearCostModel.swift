@@ -5,6 +5,7 @@ import Darwin
 #endif
 import DifferentiableSolvers
 import TensorLayers
+import _ExampleSupport
 
 /// The prediction model of PyEPO's tutorials: one linear layer from p features to d costs,
 /// trained by Adam.
@@ -56,18 +57,18 @@ public struct LinearCostModel: Sendable {
 
     /// A freshly initialised model (Kaiming-normal weights, zero bias).
     ///
-    /// - Throws: ``PredictThenOptimizeError`` of kind `.invalidArgument` for sizes below 1
+    /// - Throws: ``ExampleError`` of kind `.invalidArgument` for sizes below 1
     ///   or a learning rate that is not positive.
-    public init(features: Int, costs: Int, learningRate: Float, seed: UInt64) throws(PredictThenOptimizeError) {
+    public init(features: Int, costs: Int, learningRate: Float, seed: UInt64) throws(ExampleError) {
         guard learningRate > 0, learningRate.isFinite else {
-            throw PredictThenOptimizeError(.invalidArgument, "the learning rate must be > 0 (got \(learningRate))")
+            throw ExampleError(.invalidArgument, "the learning rate must be > 0 (got \(learningRate))")
         }
         var generator = SeededGenerator(seed: seed, stream: [0x11AE])
         let dense: Dense
         do {
             dense = try Dense(inputSize: features, outputSize: costs, using: &generator)
         } catch {
-            throw PredictThenOptimizeError(.invalidArgument, "\(error)")
+            throw ExampleError(.invalidArgument, "\(error)")
         }
         template = dense
         featureCount = features
@@ -86,8 +87,8 @@ public struct LinearCostModel: Sendable {
 
     /// ĉ for every row of `features`.
     ///
-    /// - Throws: ``PredictThenOptimizeError`` of kind `.shapeMismatch` for the wrong width.
-    public func predict(_ features: Matrix) throws(PredictThenOptimizeError) -> Matrix {
+    /// - Throws: ``ExampleError`` of kind `.shapeMismatch` for the wrong width.
+    public func predict(_ features: Matrix) throws(ExampleError) -> Matrix {
         try checkFeatures(features)
         let (p, d) = (featureCount, costCount)
         var output = [Float](repeating: 0, count: features.rows * d)
@@ -112,17 +113,17 @@ public struct LinearCostModel: Sendable {
 
     /// One Adam step along the gradient of the loss with respect to the predictions.
     ///
-    /// - Throws: ``PredictThenOptimizeError`` of kind `.shapeMismatch` when the shapes
+    /// - Throws: ``ExampleError`` of kind `.shapeMismatch` when the shapes
     ///   disagree or the gradient is not finite (nothing is changed then).
-    public mutating func step(features: Matrix, costGradient: Matrix) throws(PredictThenOptimizeError) {
+    public mutating func step(features: Matrix, costGradient: Matrix) throws(ExampleError) {
         try checkFeatures(features)
         let (p, d) = (featureCount, costCount)
         guard costGradient.isConsistent, costGradient.rows == features.rows, costGradient.columns == d else {
-            throw PredictThenOptimizeError(.shapeMismatch,
+            throw ExampleError(.shapeMismatch,
                                            "∂L/∂ĉ is \(costGradient.rows) × \(costGradient.columns); expected \(features.rows) × \(d)")
         }
         if let bad = costGradient.firstNonFiniteIndex {
-            throw PredictThenOptimizeError(.shapeMismatch, "∂L/∂ĉ[\(bad)] = \(costGradient.values[bad]) is not finite")
+            throw ExampleError(.shapeMismatch, "∂L/∂ĉ[\(bad)] = \(costGradient.values[bad]) is not finite")
         }
         // ∂L/∂Wᵀ[i, j] = Σ_r x[r, i] g[r, j] and ∂L/∂b[j] = Σ_r g[r, j].
         var weightGradient = [Float](repeating: 0, count: p * d)
@@ -173,9 +174,9 @@ public struct LinearCostModel: Sendable {
     }
 
     /// Throws `.shapeMismatch` unless `features` is consistent and has p columns.
-    private func checkFeatures(_ features: Matrix) throws(PredictThenOptimizeError) {
+    private func checkFeatures(_ features: Matrix) throws(ExampleError) {
         guard features.isConsistent, features.columns == featureCount else {
-            throw PredictThenOptimizeError(.shapeMismatch,
+            throw ExampleError(.shapeMismatch,
                                            "features are \(features.rows) × \(features.columns); the model expects \(featureCount) columns")
         }
     }

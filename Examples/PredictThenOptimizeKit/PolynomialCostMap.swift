@@ -1,5 +1,6 @@
 import DifferentiableSolvers
 import Foundation
+import _ExampleSupport
 
 /// PyEPO's map from features to costs (Tang & Khalil, "PyEPO", `pyepo.data.shortestpath`
 /// and `pyepo.data.knapsack`): with a 0/1 matrix B (d × p) and a feature vector x ∈ ℝᵖ,
@@ -59,18 +60,18 @@ public struct PolynomialCostMap: Sendable, Hashable {
     }
 
     /// Checks the arguments shared by both generators.
-    static func validate(instances: Int, features: Int, degree: Int, noiseWidth: Double) throws(PredictThenOptimizeError) {
+    static func validate(instances: Int, features: Int, degree: Int, noiseWidth: Double) throws(ExampleError) {
         guard instances >= 1 else {
-            throw PredictThenOptimizeError(.invalidArgument, "the number of instances must be at least 1 (got \(instances))")
+            throw ExampleError(.invalidArgument, "the number of instances must be at least 1 (got \(instances))")
         }
         guard features >= 1 else {
-            throw PredictThenOptimizeError(.invalidArgument, "the number of features must be at least 1 (got \(features))")
+            throw ExampleError(.invalidArgument, "the number of features must be at least 1 (got \(features))")
         }
         guard degree >= 1 else {
-            throw PredictThenOptimizeError(.invalidArgument, "the polynomial degree must be a positive integer (got \(degree))")
+            throw ExampleError(.invalidArgument, "the polynomial degree must be a positive integer (got \(degree))")
         }
         guard noiseWidth >= 0, noiseWidth < 1 else {
-            throw PredictThenOptimizeError(.invalidArgument, "the noise half-width must be in [0, 1) (got \(noiseWidth))")
+            throw ExampleError(.invalidArgument, "the noise half-width must be in [0, 1) (got \(noiseWidth))")
         }
     }
 

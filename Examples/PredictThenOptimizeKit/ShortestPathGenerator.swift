@@ -1,4 +1,5 @@
 import DifferentiableSolvers
+import _ExampleSupport
 
 /// Synthetic shortest-path data with PyEPO's formula (`pyepo.data.shortestpath.genData`):
 /// p standard normal features per instance, one cost per arc of a rows × columns grid whose
@@ -46,12 +47,12 @@ public struct ShortestPathGenerator: Sendable, Hashable {
 
     /// Draws the cost map and the data.
     ///
-    /// - Throws: ``PredictThenOptimizeError`` of kind `.invalidArgument` for a grid smaller
+    /// - Throws: ``ExampleError`` of kind `.invalidArgument` for a grid smaller
     ///   than 1 × 2, no instances or features, a degree below 1 or a noise width outside [0, 1).
-    public func generate() throws(PredictThenOptimizeError) -> FeatureCostPairs {
+    public func generate() throws(ExampleError) -> FeatureCostPairs {
         try PolynomialCostMap.validate(instances: instances, features: features, degree: degree, noiseWidth: noiseWidth)
         guard rows >= 1, columns >= 1, rows * columns >= 2 else {
-            throw PredictThenOptimizeError(.invalidArgument, "a \(rows) × \(columns) grid has no arcs")
+            throw ExampleError(.invalidArgument, "a \(rows) × \(columns) grid has no arcs")
         }
         var generator = SeededGenerator(seed: seed)
         let map = PolynomialCostMap(

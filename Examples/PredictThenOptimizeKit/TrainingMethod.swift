@@ -54,20 +54,12 @@ public enum TrainingMethod: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
-    /// Parses a comma-separated list of raw values (`all` for every method).
+    /// The methods a command-line name stands for: one method by its raw value, or every
+    /// method for `all`.
     ///
-    /// - Throws: ``PredictThenOptimizeError`` of kind `.invalidArgument` naming an unknown method.
-    public static func parse(list: String) throws(PredictThenOptimizeError) -> [TrainingMethod] {
-        if list.trimmingCharacters(in: .whitespaces) == "all" { return allCases }
-        var methods: [TrainingMethod] = []
-        for name in list.split(separator: ",") {
-            let trimmed = name.trimmingCharacters(in: .whitespaces)
-            guard let method = TrainingMethod(rawValue: trimmed) else {
-                let known = allCases.map(\.rawValue).joined(separator: ", ")
-                throw PredictThenOptimizeError(.invalidArgument, "unknown method '\(trimmed)'; known: \(known), all")
-            }
-            methods.append(method)
-        }
-        return methods
+    /// - Parameter name: A method's raw value (`spo+`, `aimle-fwd`, …) or `all`.
+    /// - Returns: The methods named, or `nil` for an unknown name.
+    public static func named(_ name: String) -> [TrainingMethod]? {
+        name == "all" ? allCases : TrainingMethod(rawValue: name).map { [$0] }
     }
 }

@@ -1,6 +1,6 @@
 import CombinatorialSolvers
 import DifferentiableSolvers
-import WarcraftData
+import WarcraftShortestPathKit
 import _ExampleSupport
 
 /// A PNG contact sheet of test maps with the true path (white tile outlines) and the
@@ -14,10 +14,10 @@ enum PathSheet {
     /// (count × H² values, row-major).
     static func render(_ data: WarcraftDataset, predicted: Matrix, count: Int) -> PNGImage {
         let side = data.imageSide * zoom, tile = WarcraftDataset.tileSize * zoom
-        let rows = (count + columns - 1) / columns
-        var sheet = PNGImage(width: columns * side + (columns + 1) * gap, height: rows * side + (rows + 1) * gap, channels: 3)
+        let grid = TileGrid(count: count, tileHeight: side, tileWidth: side, columns: columns, gap: gap)
+        var sheet = PNGImage(width: grid.width, height: grid.height, channels: 3)
         for index in 0..<count {
-            let top = gap + index / columns * (side + gap), left = gap + index % columns * (side + gap)
+            let (top, left) = grid.origin(of: index)
             let image = data.image(index)
             for y in 0..<side {
                 for x in 0..<side {

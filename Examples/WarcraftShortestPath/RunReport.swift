@@ -1,5 +1,5 @@
 import Foundation
-import WarcraftData
+import WarcraftShortestPathKit
 import _ExampleSupport
 
 /// The figures and tables of a set of method runs: training curves as SVG, all metrics as
@@ -30,8 +30,7 @@ struct RunReport {
     }
 
     func write(into directory: OutputDirectory) throws {
-        let shownCommand = ([URL(fileURLWithPath: command.first ?? "WarcraftShortestPath").lastPathComponent]
-                            + command.dropFirst()).joined(separator: " ")
+        let shownCommand = RecordedCommand.shown(command, executable: "WarcraftShortestPath")
         try directory.writeJSON(Metrics(command: shownCommand, wallSeconds: wallSeconds, trainMaps: trainMaps,
                                              testMaps: testMaps, gridSize: gridSize, trainUniqueOptimum: trainUniqueOptimum,
                                              testUniqueOptimum: testUniqueOptimum, runs: runs), to: "metrics.json")

@@ -1,7 +1,7 @@
 import ArgumentParser
 import DifferentiableSolvers
 import Foundation
-import WarcraftData
+import WarcraftShortestPathKit
 import _ExampleSupport
 
 /// Learns terrain costs from Warcraft map images through a shortest-path solver
@@ -15,15 +15,15 @@ struct WarcraftShortestPath: ParsableCommand {
         abstract: "Learn Warcraft terrain costs end to end through a shortest-path solver.",
         discussion: """
         By default trains AIMLE with forward differences from α₀ = 20 (torch-adaptive-imle's \
-        Warcraft start; target c = 1, η = 1e-3, no noise) for 6 epochs on 4,000 generated 12 × 12 \
-        maps with Adam 2e-3 divided by 10 after epochs 4 and 5: about three minutes on 2 cores in \
+        Warcraft start; target c = 1, η = 1e-3, no noise) for 5 epochs on 4,000 generated 12 × 12 \
+        maps with Adam 2e-3 divided by 10 after epochs 3 and 4: about three minutes on 2 cores in \
         release mode. --full runs the published recipe: 10,000 training and 1,000 test maps, 50 \
         epochs, Adam 5e-4 divided by 10 at epochs 30 and 40, batches of 70. --data DIR trains on \
         the published dataset's .npy files instead.
         """)
 
-    @Option(help: "Gradient methods to train, comma-separated: \(WarcraftMethod.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var method: String = WarcraftMethod.aimleForward.rawValue
+    @Option(help: "Gradient methods to train, comma-separated: \(WarcraftMethod.allCases.map(\.rawValue).joined(separator: ", ")).", transform: CommaSeparated.parse)
+    var method: CommaSeparated<WarcraftMethod> = [.aimleForward]
     @Option(help: "Tiles per side H of generated maps (ignored with --data).")
     var grid: Int = 12
     @Option(help: "Draw every generated tile from a fixed set of this many pictures per terrain (a tileset, as in the game) instead of varying each tile at random.")
@@ -34,14 +34,9 @@ struct WarcraftShortestPath: ParsableCommand {
     var train: Int?
     @Option(help: "Generated test maps (default 200; --full: 1,000).")
     var test: Int?
-    @Option(help: "Training epochs (default 6; --full: 50).")
-    var epochs: Int?
-    @Option(help: "Maps per training step.")
-    var batchSize: Int = 70
-    @Option(help: "Initial Adam learning rate (default 2e-3; --full: 5e-4, the published recipe).")
-    var learningRate: Float?
-    @Option(help: "Epochs after which the learning rate is divided by 10, comma-separated (default 4,5; --full: 30,40).")
-    var milestones: String?
+    @OptionGroup var shared: TrainingOptions<Defaults>
+    @Option(help: "Epochs after which the learning rate is divided by 10, comma-separated (default 3,4; --full: 30,40).", transform: CommaSeparated.parse)
+    var milestones: CommaSeparated<Int>?
     @Option(help: "λ of IMLE and blackbox.")
     var lambda: Float = 20
     @Option(help: "Perturbation: none, gumbel, normal or sog (Sum-of-Gamma, k = round(1.3 H)); by default per method.")
@@ -68,52 +63,43 @@ struct WarcraftShortestPath: ParsableCommand {
     var trace: Int?
     @Flag(help: "Continue from the checkpoints in the output directory.")
     var resume = false
-    @Option(help: "Where checkpoints, figures and metrics are written.")
-    var output: String = "out/warcraft"
+
+    /// The default run's settings and the published recipe's (--full).
+    enum Defaults: TrainingDefaults {
+        static let output = "out/warcraft"
+        static let epochs = 5, batchSize = 70
+        static let fullEpochs: Int? = 50
+        static let learningRate: Float = 2e-3
+        static let fullLearningRate: Float? = 5e-4
+    }
 
     func validate() throws {
-        _ = try OptionCheck.items(method, option: "--method")
-        _ = try methods()
         try OptionCheck.check(grid, option: "--grid", in: 2 ... 100)
         for (value, option) in [(trainCount, "--train"), (testCount, "--test")] {
             try OptionCheck.check(value, option: option, in: 1 ... 1_000_000)
         }
-        try OptionCheck.check(epochCount, option: "--epochs", in: 1 ... 100_000)
         if let tileVariants { try OptionCheck.check(tileVariants, option: "--tile-variants", in: 1 ... 1_000_000) }
-        try OptionCheck.check(batchSize, option: "--batch-size", in: 1 ... 100_000)
         if let samples { try OptionCheck.check(samples, option: "--samples", in: 1 ... 10_000) }
         if let trace { try OptionCheck.check(trace, option: "--trace", in: 1 ... 1_000_000) }
-        try OptionCheck.check(initialLearningRate, option: "--learning-rate", in: 0 ... 1e3, exclusiveLowerBound: true)
         try OptionCheck.check(lambda, option: "--lambda", in: 0 ... 1e6, exclusiveLowerBound: true)
         try OptionCheck.check(temperature, option: "--temperature", in: 0 ... 1e3)
         if let aimleTarget { try OptionCheck.check(aimleTarget, option: "--aimle-target", in: 0 ... 1e6, exclusiveLowerBound: true) }
         if let aimleInitialAlpha { try OptionCheck.check(aimleInitialAlpha, option: "--aimle-initial-alpha", in: 0 ... 1e6) }
-        _ = try milestoneEpochs()
+        try OptionCheck.check(milestoneEpochs(), option: "--milestones", in: 1 ... 100_000)
     }
 
     /// The default command is a few minutes on two cores that already trains AIMLE to a model
-    /// that solves the task (4,000 maps, 6 epochs, Adam 2e-3 divided by 10 after epochs 4
-    /// and 5); --full is the published recipe. Explicit options override either.
+    /// that solves the task (4,000 maps, 5 epochs, Adam 2e-3 divided by 10 after epochs 3
+    /// and 4); --full is the published recipe. Explicit options override either.
     var trainCount: Int { train ?? (full ? 10_000 : 4_000) }
     var testCount: Int { test ?? (full ? 1_000 : 200) }
-    var epochCount: Int { epochs ?? (full ? 50 : 6) }
-    var initialLearningRate: Float { learningRate ?? (full ? 5e-4 : 2e-3) }
+    var epochCount: Int { shared.epochs(full: full) }
+    var initialLearningRate: Float { shared.learningRate(full: full) }
 
-    func methods() throws -> [WarcraftMethod] {
-        try method.split(separator: ",").map { name in
-            let name = name.trimmingCharacters(in: .whitespaces)
-            guard let method = WarcraftMethod(rawValue: name) else {
-                throw ValidationError("unknown method '\(name)'; choose from \(WarcraftMethod.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return method
-        }
-    }
+    /// The epochs of --milestones, by default those of the chosen recipe.
+    func milestoneEpochs() -> CommaSeparated<Int> { milestones ?? (full ? "30,40" : "3,4") }
 
-    func milestoneEpochs() throws -> [Int] {
-        try OptionCheck.integers(milestones ?? (full ? "30,40" : "4,5"), option: "--milestones", in: 1 ... 100_000)
-    }
-
-    func settings(for method: WarcraftMethod) throws -> WarcraftTrainingSettings {
+    func settings(for method: WarcraftMethod) -> WarcraftTrainingSettings {
         var settings = WarcraftTrainingSettings(method: method)
         settings.lambda = lambda
         if let alphaRule { settings.fastAdaptation = alphaRule == .multiplicativeAlpha }
@@ -123,15 +109,15 @@ struct WarcraftShortestPath: ParsableCommand {
         if let samples { settings.samples = samples }
         settings.temperature = temperature
         settings.learningRate = initialLearningRate
-        settings.milestones = try milestoneEpochs()
-        settings.batchSize = batchSize
+        settings.milestones = milestoneEpochs().values
+        settings.batchSize = shared.batchSize
         settings.seed = seed
         return settings
     }
 
     func run() throws {
         let started = ContinuousClock.now
-        let directory = try OutputDirectory(output)
+        let directory = try OutputDirectory(shared.output)
         let (trainSet, testSet) = try loadData()
         let uniqueness = (train: OptimalPathCount.uniqueShare(trainSet), test: OptimalPathCount.uniqueShare(testSet))
         say(String(format: "Data: %d training and %d test maps of %d × %d tiles; %.0f %% and %.0f %% of them have a unique cheapest path.",
@@ -139,8 +125,8 @@ struct WarcraftShortestPath: ParsableCommand {
         let normalization = ImageNormalization(fitting: trainSet)
         let totalEpochs = epochCount
         var runs: [WarcraftRunRecord] = []
-        for method in try methods() {
-            var training = WarcraftTrainingRun(settings: try settings(for: method), epochs: totalEpochs, directory: directory,
+        for method in method.values {
+            var training = WarcraftTrainingRun(settings: settings(for: method), epochs: totalEpochs, directory: directory,
                                                resume: resume, traceEvery: trace)
             training.log = { say($0) }
             let (run, trainer) = try training.run(train: trainSet, test: testSet, normalization: normalization)
@@ -177,6 +163,7 @@ struct WarcraftShortestPath: ParsableCommand {
     }
 }
 
+extension WarcraftMethod: ListArgument {}
 extension WarcraftNoise: ExpressibleByArgument {}
 
 /// Writes a line to standard output unbuffered, so that progress appears at once in logs too.

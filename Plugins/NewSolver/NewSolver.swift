@@ -45,7 +45,7 @@ struct NewSolver: CommandPlugin {
         let manifest = root.appending(path: "Package.swift")
         let current = try String(contentsOf: manifest, encoding: .utf8)
         let dependency = Self.dependencyReferences(in: context.package)
-        try (current + templates.manifestAddition(core: dependency.core, conformance: dependency.conformance))
+        try (current + templates.manifestAddition(core: dependency.core, registry: dependency.registry, conformance: dependency.conformance))
             .write(to: manifest, atomically: true, encoding: .utf8)
 
         print("""
@@ -57,17 +57,18 @@ struct NewSolver: CommandPlugin {
             """)
     }
 
-    /// How the generated targets name the core and the conformance kit: plain target names
-    /// inside this package, product references from a package that depends on it.
-    static func dependencyReferences(in package: Package) -> (core: String, conformance: String) {
+    /// How the generated targets name the core, the registry and the conformance kit: plain
+    /// target names inside this package, product references from a package that depends on it.
+    static func dependencyReferences(in package: Package) -> (core: String, registry: String, conformance: String) {
         if package.targets.contains(where: { $0.name == "DifferentiableSolvers" }) {
-            return (#""DifferentiableSolvers""#, #""SolverConformance""#)
+            return (#""DifferentiableSolvers""#, #""SolverRegistry""#, #""SolverConformance""#)
         }
         let owner = package.dependencies.first { dependency in
             dependency.package.products.contains { $0.name == "DifferentiableSolvers" }
         }
         let identity = owner?.package.id ?? "differentiablesolvers"
         return (#".product(name: "DifferentiableSolvers", package: "\#(identity)")"#,
+                #".product(name: "SolverRegistry", package: "\#(identity)")"#,
                 #".product(name: "SolverConformance", package: "\#(identity)")"#)
     }
 

@@ -60,6 +60,7 @@ struct Templates {
     var registration: String {
         #"""
         import DifferentiableSolvers
+        import SolverRegistry
 
         /// Registers \#(name) as `\#(registryName)` in `registry`.
         ///
@@ -73,14 +74,16 @@ struct Templates {
         public func register\#(name)(in registry: SolverRegistry) throws(RegistryError) {
             try registry.register(
                 "\#(registryName)", summary: "TODO: one line saying what \#(name) solves",
-                family: "TODO: problem family",
-                options: [
-                    SolverOption("variables", .integer, meaning: "the length of θ and z"),
-                    .sense(),
-                ]
+                family: "TODO: problem family", options: \#(name)Options.self
             ) { (options) throws(SolverError) in
-                try \#(name)(variableCount: try options.integer("variables"), sense: try options.sense())
+                try \#(name)(variableCount: options.variables, sense: options.sense)
             }
+        }
+
+        /// The options of `\#(registryName)`, declared once: `dsolve describe` lists them from here.
+        struct \#(name)Options: SolverOptionSet {
+            @SolverOption(meaning: "the length of θ and z") var variables: Int
+            @SolverOption(meaning: OptimizationSense.optionMeaning) var sense = OptimizationSense.maximize
         }
 
         """#
@@ -90,6 +93,7 @@ struct Templates {
         #"""
         import DifferentiableSolvers
         import SolverConformance
+        import SolverRegistry
         import Testing
         import \#(name)
 
@@ -128,15 +132,15 @@ struct Templates {
         """#
     }
 
-    func manifestAddition(core: String, conformance: String) -> String {
+    func manifestAddition(core: String, registry: String, conformance: String) -> String {
         """
 
         // MARK: - Solver \(name) (scaffolded by the new-solver plugin)
         package.targets += [
-            .target(name: "\(name)", dependencies: [\(core)], swiftSettings: [.swiftLanguageMode(.v6)]),
+            .target(name: "\(name)", dependencies: [\(core), \(registry)], swiftSettings: [.swiftLanguageMode(.v6)]),
             .testTarget(
                 name: "\(name)Tests",
-                dependencies: ["\(name)", \(core), \(conformance)],
+                dependencies: ["\(name)", \(core), \(registry), \(conformance)],
                 swiftSettings: [.swiftLanguageMode(.v6)]
             ),
         ]

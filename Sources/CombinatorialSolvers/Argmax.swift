@@ -23,6 +23,13 @@ public struct Argmax: MAPSolver {
     /// `nil`: any length n ≥ 1.
     public var variableCount: Int? { nil }
 
+    /// Writes the one-hot vector of the best entry of `theta` (ties: the lowest index).
+    ///
+    /// - Parameters:
+    ///   - theta: the scores of one instance.
+    ///   - solution: receives the one-hot vector; same length as `theta`.
+    ///   - workspace: none.
+    /// - Throws: `SolverError` of kind `.shapeMismatch` for an empty row.
     public func solve(_ theta: Span<Float>, into solution: inout MutableSpan<Float>, workspace: inout Void) throws(SolverError) {
         guard theta.count > 0 else {
             throw SolverError(.shapeMismatch, "argmax needs at least one entry")

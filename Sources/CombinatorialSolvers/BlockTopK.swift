@@ -25,7 +25,7 @@ public struct BlockTopK: MAPSolver {
     /// Creates the solver; `blocks` fixes the length of θ to `blocks · blockSize` (any
     /// multiple of `blockSize` when nil).
     ///
-    /// - Throws: ``SolverError`` (`.invalidStructure`) unless 1 ≤ k ≤ blockSize and blocks ≥ 1.
+    /// - Throws: `SolverError` (`.invalidStructure`) unless 1 ≤ k ≤ blockSize and blocks ≥ 1.
     public init(blockSize: Int, k: Int = 1, blocks: Int? = nil, sense: OptimizationSense = .maximize) throws(SolverError) {
         guard blockSize >= 1, k >= 1, k <= blockSize else {
             throw SolverError(.invalidStructure, "block top-k needs 1 ≤ k ≤ block size (got k = \(k), block size = \(blockSize))")
@@ -39,10 +39,21 @@ public struct BlockTopK: MAPSolver {
         self.sense = sense
     }
 
+    /// `blocks · blockSize` when the number of blocks is fixed; `nil` (any positive multiple
+    /// of `blockSize`) otherwise.
     public var variableCount: Int? { blocks.map { $0 * blockSize } }
 
+    /// The heap of ``TopK``, reused for every block.
     public func makeWorkspace() -> TopK.Workspace { TopK(k: k, sense: sense).makeWorkspace() }
 
+    /// Writes the mask of the k best entries of every block of `theta` (ties: the lower index).
+    ///
+    /// - Parameters:
+    ///   - theta: the scores of one instance, block after block.
+    ///   - solution: receives the mask; same length as `theta`.
+    ///   - workspace: this worker's heap.
+    /// - Throws: `SolverError` of kind `.shapeMismatch` when the length of `theta` is not a
+    ///   positive multiple of ``blockSize``.
     public func solve(_ theta: Span<Float>, into solution: inout MutableSpan<Float>, workspace: inout TopK.Workspace) throws(SolverError) {
         guard theta.count > 0, theta.count % blockSize == 0 else {
             throw SolverError(.shapeMismatch, "θ has \(theta.count) entries, not a positive multiple of the block size \(blockSize)")

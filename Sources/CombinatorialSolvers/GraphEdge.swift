@@ -21,5 +21,6 @@ public struct GraphEdge: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Whether both ends are the same vertex.
     public var isSelfLoop: Bool { source == target }
 
+    /// "(source, target)".
     public var description: String { "(\(source), \(target))" }
 }

@@ -20,7 +20,7 @@ extension GraphShortestPath {
     ///   - rows: number of grid rows, at least 1.
     ///   - columns: number of grid columns, at least 1 (and rows · columns ≥ 2).
     ///   - sense: `.minimize` (default) or `.maximize`.
-    /// - Throws: ``SolverError`` of kind `.invalidStructure` for a grid with fewer than two
+    /// - Throws: `SolverError` of kind `.invalidStructure` for a grid with fewer than two
     ///   vertices.
     /// - Complexity: O(rows · columns).
     public static func directedGrid(rows: Int, columns: Int,

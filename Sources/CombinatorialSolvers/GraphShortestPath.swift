@@ -62,7 +62,7 @@ public struct GraphShortestPath: MAPSolver {
     ///   - target: the last vertex of the path.
     ///   - algorithm: `.dijkstra` (default) or `.acyclic`.
     ///   - sense: `.minimize` (default), or `.maximize` with `.acyclic`.
-    /// - Throws: ``SolverError`` of kind `.invalidStructure` (empty graph, vertex out of
+    /// - Throws: `SolverError` of kind `.invalidStructure` (empty graph, vertex out of
     ///   range, self-loop, cycle in `.acyclic` mode — `index` names the arc, or the vertex
     ///   for a bad source or target), `.infeasible` (no path from source to target, `index`
     ///   is the target) or `.invalidOption` (maximising with Dijkstra).
@@ -111,7 +111,7 @@ public struct GraphShortestPath: MAPSolver {
 
     /// Writes the 0/1 arc indicator of an optimal source–target path.
     ///
-    /// - Throws: ``SolverError`` of kind `.shapeMismatch` (wrong length),
+    /// - Throws: `SolverError` of kind `.shapeMismatch` (wrong length),
     ///   `.nonFiniteParameter`, or `.parameterOutOfDomain` (a negative cost with Dijkstra,
     ///   with the arc index, or a path cost that overflows `Float`).
     /// - Complexity: O((V + E) log E) with Dijkstra, O(V + E) in a DAG.

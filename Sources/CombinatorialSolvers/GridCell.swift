@@ -17,5 +17,6 @@ public struct GridCell: Sendable, Hashable, Codable, CustomStringConvertible {
         self.column = column
     }
 
+    /// "(row, column)".
     public var description: String { "(\(row), \(column))" }
 }

@@ -33,7 +33,7 @@ public struct GridShortestPath: MAPSolver {
     /// Number of columns of the grid.
     public let width: Int
     /// Which cells are adjacent.
-    public let connectivity: Connectivity
+    public let connectivity: GridConnectivity
     /// The first cell of every path.
     public let source: GridCell
     /// The last cell of every path.
@@ -51,10 +51,10 @@ public struct GridShortestPath: MAPSolver {
     ///   - connectivity: `.eight` (default, Warcraft) or `.four`.
     ///   - source: first cell of the path; the top-left cell when `nil`.
     ///   - target: last cell of the path; the bottom-right cell when `nil`.
-    /// - Throws: ``SolverError`` of kind `.invalidStructure` for an empty grid or a source
+    /// - Throws: `SolverError` of kind `.invalidStructure` for an empty grid or a source
     ///   or target outside it.
     /// - Complexity: O(H · W).
-    public init(height: Int, width: Int, connectivity: Connectivity = .eight,
+    public init(height: Int, width: Int, connectivity: GridConnectivity = .eight,
                 source: GridCell? = nil, target: GridCell? = nil) throws(SolverError) {
         guard height > 0, width > 0 else {
             throw SolverError(.invalidStructure, "the grid is \(height) × \(width); both sides must be at least 1")
@@ -102,7 +102,7 @@ public struct GridShortestPath: MAPSolver {
 
     /// Writes the 0/1 cell mask of a cheapest source–target path.
     ///
-    /// - Throws: ``SolverError`` of kind `.shapeMismatch` (wrong length),
+    /// - Throws: `SolverError` of kind `.shapeMismatch` (wrong length),
     ///   `.nonFiniteParameter` or `.parameterOutOfDomain` (a negative weight, with the cell
     ///   index, or a path cost that overflows `Float`).
     /// - Complexity: O(V log V) for V = H · W.

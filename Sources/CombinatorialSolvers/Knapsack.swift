@@ -34,7 +34,7 @@ public struct Knapsack: MAPSolver {
     ///   - weights: one non-negative integer weight per item.
     ///   - capacity: the weight limit, non-negative.
     ///   - sense: maximise (default) or minimise the total value.
-    /// - Throws: ``SolverError`` of kind `.invalidStructure` for no items, a negative weight
+    /// - Throws: `SolverError` of kind `.invalidStructure` for no items, a negative weight
     ///   or capacity, or a dynamic-programming table larger than ``maximumTableSize``.
     public init(weights: [Int], capacity: Int, sense: OptimizationSense = .maximize) throws(SolverError) {
         guard !weights.isEmpty else {
@@ -66,8 +66,17 @@ public struct Knapsack: MAPSolver {
         var taken: [Bool] = []
     }
 
+    /// Empty tables, grown on the first row.
     public func makeWorkspace() -> Workspace { Workspace() }
 
+    /// Writes the mask of the best subset of items within the capacity for the item values
+    /// `theta`.
+    ///
+    /// - Parameters:
+    ///   - theta: one value per item.
+    ///   - solution: receives the 0/1 mask of the chosen items.
+    ///   - workspace: this worker's dynamic-programming tables.
+    /// - Throws: `SolverError` of kind `.shapeMismatch` unless `theta` has one entry per item.
     public func solve(_ theta: Span<Float>, into solution: inout MutableSpan<Float>,
                       workspace: inout Workspace) throws(SolverError) {
         let n = weights.count, width = capacity + 1

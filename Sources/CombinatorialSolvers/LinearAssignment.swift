@@ -39,7 +39,7 @@ public struct LinearAssignment: MAPSolver {
     ///   - rows: number of rows, at least 1.
     ///   - columns: number of columns, at least 1.
     ///   - sense: `.maximize` (default) or `.minimize`.
-    /// - Throws: ``SolverError`` of kind `.invalidStructure` for an empty matrix.
+    /// - Throws: `SolverError` of kind `.invalidStructure` for an empty matrix.
     public init(rows: Int, columns: Int, sense: OptimizationSense = .maximize) throws(SolverError) {
         guard rows > 0, columns > 0 else {
             throw SolverError(.invalidStructure, "the score matrix is \(rows) × \(columns); both sides must be at least 1")
@@ -54,7 +54,7 @@ public struct LinearAssignment: MAPSolver {
 
     /// A solver for square `n × n` matrices, whose solutions are permutation matrices.
     ///
-    /// - Throws: ``SolverError`` of kind `.invalidStructure` when `n < 1`.
+    /// - Throws: `SolverError` of kind `.invalidStructure` when `n < 1`.
     public init(size n: Int, sense: OptimizationSense = .maximize) throws(SolverError) {
         try self.init(rows: n, columns: n, sense: sense)
     }
@@ -74,7 +74,7 @@ public struct LinearAssignment: MAPSolver {
 
     /// Writes the 0/1 matrix of an optimal assignment.
     ///
-    /// - Throws: ``SolverError`` of kind `.shapeMismatch` (wrong length) or
+    /// - Throws: `SolverError` of kind `.shapeMismatch` (wrong length) or
     ///   `.nonFiniteParameter` (with the entry index).
     /// - Complexity: O(s² · l), s and l the smaller and larger side.
     public func solve(

@@ -42,7 +42,7 @@ public struct Ranking: MAPSolver {
 
     /// Writes the rank of each entry of θ.
     ///
-    /// - Throws: ``SolverError`` of kind `.shapeMismatch` (empty θ, a solution buffer of
+    /// - Throws: `SolverError` of kind `.shapeMismatch` (empty θ, a solution buffer of
     ///   another length, or more than 2³² entries) or `.nonFiniteParameter` (with the index).
     /// - Complexity: O(n log n).
     public func solve(

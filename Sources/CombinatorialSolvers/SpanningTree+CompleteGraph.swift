@@ -15,7 +15,7 @@ extension SpanningTree {
     /// - Parameters:
     ///   - vertexCount: number of vertices, at least 2.
     ///   - sense: `.minimize` (default) or `.maximize`.
-    /// - Throws: ``SolverError`` of kind `.invalidStructure` for fewer than 2 vertices.
+    /// - Throws: `SolverError` of kind `.invalidStructure` for fewer than 2 vertices.
     /// - Complexity: O(n²).
     public static func completeGraph(vertexCount: Int,
                                      sense: OptimizationSense = .minimize) throws(SolverError) -> SpanningTree {

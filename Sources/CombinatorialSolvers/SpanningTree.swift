@@ -45,7 +45,7 @@ public struct SpanningTree: MAPSolver {
     ///     are not.
     ///   - sense: `.minimize` (default) or `.maximize`.
     ///   - disconnectedGraphPolicy: `.reject` (default) or `.spanningForest`.
-    /// - Throws: ``SolverError`` of kind `.invalidStructure` (empty graph, vertex out of range
+    /// - Throws: `SolverError` of kind `.invalidStructure` (empty graph, vertex out of range
     ///   or self-loop, with the edge index) or `.infeasible` (disconnected graph under
     ///   `.reject`, with a vertex not connected to vertex 0).
     /// - Complexity: O(V + E).
@@ -83,7 +83,7 @@ public struct SpanningTree: MAPSolver {
 
     /// Writes the 0/1 edge indicator of an optimal spanning tree (or forest).
     ///
-    /// - Throws: ``SolverError`` of kind `.shapeMismatch` (wrong length) or
+    /// - Throws: `SolverError` of kind `.shapeMismatch` (wrong length) or
     ///   `.nonFiniteParameter` (with the edge index).
     /// - Complexity: O(E + k log E), k ≤ E the number of edges drawn.
     public func solve(

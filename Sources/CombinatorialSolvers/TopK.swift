@@ -20,7 +20,7 @@ public struct TopK: MAPSolver {
     public let sense: OptimizationSense
 
     /// Creates the solver; `k` is checked against each row's length when solving (k < 1 or
-    /// k > n is a ``SolverError`` of kind `.invalidStructure`).
+    /// k > n is a `SolverError` of kind `.invalidStructure`).
     public init(k: Int, sense: OptimizationSense = .maximize) {
         self.k = k
         self.sense = sense
@@ -35,8 +35,16 @@ public struct TopK: MAPSolver {
         var indices: [Int] = []
     }
 
+    /// An empty heap.
     public func makeWorkspace() -> Workspace { Workspace() }
 
+    /// Writes the mask of the k best entries of `theta` (ties: the lower index).
+    ///
+    /// - Parameters:
+    ///   - theta: the scores of one instance.
+    ///   - solution: receives the mask; same length as `theta`.
+    ///   - workspace: this worker's heap.
+    /// - Throws: `SolverError` of kind `.invalidStructure` unless 1 ≤ k ≤ n.
     public func solve(_ theta: Span<Float>, into solution: inout MutableSpan<Float>, workspace: inout Workspace) throws(SolverError) {
         let n = theta.count
         guard k >= 1, k <= n else {

@@ -3,7 +3,7 @@ import _Differentiation
 import DifferentiableSolvers
 import Synchronization
 
-/// A ``DifferentiableSolverLayer`` as a function that Swift's automatic differentiation can
+/// A `DifferentiableSolverLayer` as a function that Swift's automatic differentiation can
 /// see through: `gradient(at:of:)` and `valueWithPullback(at:of:)` on a model that calls it
 /// differentiate through the solver with the layer's estimator.
 ///
@@ -49,7 +49,7 @@ public final class SolverFunction<Solver: MAPSolver>: Sendable {
 
     /// Checks θ the way a call would, without running the solver.
     ///
-    /// - Throws: ``LayerError`` for a length that is not a multiple of `columns`, a length
+    /// - Throws: `LayerError` for a length that is not a multiple of `columns`, a length
     ///   the solver does not accept, or non-finite entries.
     public func validate(_ theta: [Float], columns: Int) throws(LayerError) {
         _ = try Self.matrix(theta, columns: columns, solver: layer.solver)
@@ -62,9 +62,11 @@ public final class SolverFunction<Solver: MAPSolver>: Sendable {
         forwardPass(theta, columns: columns).value
     }
 
+    /// The value of ``callAsFunction(_:columns:)`` and its pullback through the layer's
+    /// estimator (shared with the Tensor overload in TensorLayers).
     @derivative(of: callAsFunction(_:columns:), wrt: theta)
     @usableFromInline
-    func vectorJacobianProduct(_ theta: [Float], columns: Int)
+    package func vectorJacobianProduct(_ theta: [Float], columns: Int)
         -> (value: [Float], pullback: (Array<Float>.TangentVector) -> Array<Float>.TangentVector) {
         let (value, tape) = forwardPass(theta, columns: columns)
         return (value, { [self] cotangent in
@@ -100,7 +102,7 @@ public final class SolverFunction<Solver: MAPSolver>: Sendable {
     /// for the mean, S times as many per sample — also when the call fails, so that a failed
     /// call's NaNs have the shape a successful one would have. An S < 0 counts as 0; a product
     /// that overflows falls back to `count`.
-    func outputCount(forInputCount count: Int) -> Int {
+    package func outputCount(forInputCount count: Int) -> Int {
         guard output == .perSample else { return count }
         let (product, overflow) = count.multipliedReportingOverflow(by: max(layer.samples, 0))
         return overflow ? count : product

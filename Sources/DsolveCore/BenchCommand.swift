@@ -1,3 +1,4 @@
+import SolverRegistry
 import ArgumentParser
 import DifferentiableSolvers
 import Foundation

@@ -1,3 +1,4 @@
+import SolverRegistry
 import CombinatorialSolvers
 import DifferentiableSolvers
 import GLPKSolver

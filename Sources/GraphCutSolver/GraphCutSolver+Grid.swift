@@ -5,7 +5,7 @@ extension GraphCutSolver {
     ///
     /// Cell (r, c) is node r · columns + c (row-major, like an image). Edges are listed cell
     /// by cell in row-major order; for each cell, in this order and when the neighbour
-    /// exists: right (r, c+1), down (r+1, c), and with ``GridConnectivity/eight`` also
+    /// exists: right (r, c+1), down (r+1, c), and with `GridConnectivity.eight` also
     /// down-right (r+1, c+1) and down-left (r+1, c−1). With learned weights θ is the image of
     /// unaries followed by the edge weights in that order; ``edges`` lists them.
     ///

@@ -40,5 +40,6 @@ public struct NumPyError: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// "kind: message".
     public var description: String { "\(kind.rawValue): \(message)" }
 }

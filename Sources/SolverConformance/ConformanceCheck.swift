@@ -15,9 +15,10 @@ public enum ConformanceCheck: String, Sendable, Hashable, Codable, CaseIterable,
     case determinism
     /// The solutions do not depend on the number of threads.
     case threadIndependence
-    /// NaN, ±∞ and wrong lengths yield a ``DifferentiableSolvers/SolverError`` of the right kind.
+    /// NaN, ±∞ and wrong lengths yield a `SolverError` of the right kind.
     case badInput
 
+    /// Orders the checks as `allCases` lists them, so that reports print in a fixed order.
     public static func < (lhs: Self, rhs: Self) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

@@ -24,6 +24,7 @@ public struct ConformanceFailure: Error, Sendable, Hashable, CustomStringConvert
         self.row = row
     }
 
+    /// The check, where it failed (instance and row, when known) and the message.
     public var description: String {
         var location: [String] = []
         if let instance { location.append("instance \(instance)") }

@@ -10,6 +10,7 @@ public struct ConformanceReport: Sendable, Hashable, CustomStringConvertible {
     /// An empty report.
     public init() {}
 
+    /// "N instances, M rows: " and the passed count of every check.
     public var description: String {
         let counts = passed.keys.sorted().map { "\($0.rawValue) ×\(passed[$0]!)" }
         return "\(instances) instances, \(rows) rows: " + counts.joined(separator: ", ")

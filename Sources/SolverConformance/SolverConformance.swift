@@ -1,7 +1,7 @@
 import DifferentiableSolvers
 
 /// The conformance kit: runs a solver on generated small instances and checks it against
-/// brute force and against the ``MAPSolver`` contract.
+/// brute force and against the `MAPSolver` contract.
 ///
 /// It is framework-neutral: it throws a ``ConformanceFailure`` describing the first
 /// violation, or returns a ``ConformanceReport``. The checks are listed in

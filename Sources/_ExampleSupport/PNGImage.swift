@@ -30,17 +30,17 @@ public struct PNGImage: Sendable, Equatable {
     ///   - height: height in pixels, at least 1.
     ///   - channels: 1 for greyscale, 3 for RGB.
     ///   - pixels: `width · height · channels` samples, row-major, channels interleaved.
-    /// - Throws: ``PNGImageError`` when a size is not positive, `channels` is neither 1 nor 3,
+    /// - Throws: ``ExampleError`` (``ExampleError/Kind/invalidArgument``) when a size is not positive, `channels` is neither 1 nor 3,
     ///   or the sample count does not match.
-    public init(width: Int, height: Int, channels: Int, pixels: [UInt8]) throws(PNGImageError) {
+    public init(width: Int, height: Int, channels: Int, pixels: [UInt8]) throws(ExampleError) {
         guard width > 0, height > 0, width <= Int(Int32.max), height <= Int(Int32.max) else {
-            throw PNGImageError("the image is \(width) × \(height) pixels; both sides must be between 1 and 2³¹ − 1")
+            throw ExampleError("the image is \(width) × \(height) pixels; both sides must be between 1 and 2³¹ − 1")
         }
         guard channels == 1 || channels == 3 else {
-            throw PNGImageError("an image has 1 (greyscale) or 3 (RGB) channels, not \(channels)")
+            throw ExampleError("an image has 1 (greyscale) or 3 (RGB) channels, not \(channels)")
         }
         guard pixels.count == width * height * channels else {
-            throw PNGImageError("a \(width) × \(height) image with \(channels) channel(s) needs "
+            throw ExampleError("a \(width) × \(height) image with \(channels) channel(s) needs "
                                 + "\(width * height * channels) samples, not \(pixels.count)")
         }
         self.width = width
@@ -157,14 +157,6 @@ public struct PNGImage: Sendable, Equatable {
         for _ in 0..<8 { c = c & 1 == 1 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
         return c
     }
-}
-
-/// A PNG image that cannot be made: a bad size, channel count or sample count.
-public struct PNGImageError: Error, CustomStringConvertible, Sendable, Equatable {
-    /// What is wrong.
-    public let description: String
-
-    init(_ description: String) { self.description = description }
 }
 
 extension [UInt8] {

@@ -11,6 +11,6 @@ extension TrainingTrace.Step {
 extension GradientEstimator {
     /// Adaptive IMLE's target c of non-zero gradient entries per sample, `nil` for the others.
     public var adaptiveTarget: Double? {
-        if case .aimle(let configuration) = self { configuration.targetNonZeros } else { nil }
+        (self as? AdaptiveIMLE)?.targetNonZeros
     }
 }

@@ -6,7 +6,7 @@ import _TestSupport
 @Suite struct GridShortestPathTests {
     struct Shape: Sendable, CustomTestStringConvertible {
         var height, width: Int
-        var connectivity: GridShortestPath.Connectivity
+        var connectivity: GridConnectivity
         var source: GridCell?
         var target: GridCell?
         var testDescription: String {

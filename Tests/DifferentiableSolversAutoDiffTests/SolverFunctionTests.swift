@@ -47,7 +47,7 @@ struct SolverFunctionTests {
     let columns = 6
     let x: [Float] = (0..<12).map { Float(($0 * 7) % 5) - 2 }
     let target: [Float] = (0..<24).map { Float($0 % 3 == 0 ? 1 : 0) }
-    let estimator = GradientEstimator.aimle(AIMLEConfiguration(scheme: .central, initialAlpha: 0.5))
+    let estimator: any GradientEstimator = .aimle(AIMLEConfiguration(scheme: .central, initialAlpha: 0.5))
 
     func makeLayer() -> DifferentiableSolverLayer<TopK> {
         DifferentiableSolverLayer(solver: TopK(k: 2), estimator: estimator, samples: 5, seed: 9)

@@ -81,7 +81,7 @@ struct AIMLETrainingTests {
     /// straight-through.
     @Test("on a user's own solver AIMLE's defaults train as reliably as tuned IMLE")
     func windowProblemReliability() throws {
-        func hits(_ estimator: GradientEstimator) throws -> Int {
+        func hits(_ estimator: any GradientEstimator) throws -> Int {
             try (0..<10 as Range<UInt64>).filter { try trainWindow(estimator: estimator, seed: $0).reachedTarget }.count
         }
         let imle = try hits(.imle(lambda: 1, scheme: .central))

@@ -1,5 +1,6 @@
 import CombinatorialSolvers
 import DifferentiableSolvers
+import EstimatorStudies
 import Testing
 
 @Suite("Direct loss minimisation, blackbox and Gumbel-softmax")
@@ -24,7 +25,7 @@ struct DirectLossTests {
             let linear: CandidateScorer = { candidates, _ in
                 candidates.rowArrays.map { zip($0, a).reduce(Float(0)) { $0 + $1.0 * $1.1 } }
             }
-            return try layer.backward(upstream, tape, scorer: linear)
+            return try layer.backward(upstream, tape, context: BackwardContext(scorer: linear))
         }
         let firstOrder = try gradient(.firstOrder), exact = try gradient(.exact(blockSize: 5))
         #expect(firstOrder.values.contains { $0 != 0 })
@@ -45,7 +46,7 @@ struct DirectLossTests {
                                                       estimator: .directLoss(.init(mode: mode, epsilon: .constant(1))),
                                                       samples: 2000, seed: UInt64(seed))
                 let (z, tape) = try layer.forward(theta)
-                let estimate = try layer.backward(squaredDistanceGradient(z, b), tape, scorer: Self.scorer(b))
+                let estimate = try layer.backward(squaredDistanceGradient(z, b), tape, context: BackwardContext(scorer: Self.scorer(b)))
                 let cosine = try cosineSimilarity(estimate.values, truth)
                 if isExact { exactTotal += cosine } else { firstOrderTotal += cosine }
             }
@@ -64,11 +65,12 @@ struct DirectLossTests {
         #expect(z.values == [1, 0, 0])
         let losses: [[Float]: Float] = [[1, 0, 0]: 4, [0, 1, 0]: 0, [0, 0, 1]: 1]
         var seen: [[Float]] = []
-        let gradient = try layer.backward(z, tape) { candidates, rows in
+        let scorer: CandidateScorer = { candidates, rows in
             #expect(rows == [0, 0, 0])
             seen = candidates.rowArrays
             return candidates.rowArrays.map { losses[$0]! }
         }
+        let gradient = try layer.backward(z, tape, context: BackwardContext(scorer: scorer))
         #expect(Set(seen) == Set(losses.keys))
         #expect(gradient.values == [1, -1, 0])
     }
@@ -139,9 +141,11 @@ struct DirectLossTests {
         var exact = DifferentiableSolverLayer(solver: Argmax(), estimator: .directLoss(.init(mode: .exact(blockSize: 4))))
         let (z, tape) = try exact.forward(theta)
         #expect(throws: LayerError.self) { try exact.backward(z, tape) }                         // no scorer
-        #expect(throws: LayerError.self) { try exact.backward(z, tape) { _, _ in [1] } }          // wrong count
-        #expect(throws: LayerError.self) { try exact.backward(z, tape) { c, _ in c.rowArrays.map { _ in .nan } } }
-        for estimator in [GradientEstimator.directLoss(.init(epsilon: .constant(0))), .directLoss(.init(epsilon: .constant(-1))),
+        #expect(throws: LayerError.self) { try exact.backward(z, tape, context: BackwardContext(scorer: { _, _ in [1] })) }  // wrong count
+        #expect(throws: LayerError.self) {
+            try exact.backward(z, tape, context: BackwardContext(scorer: { c, _ in c.rowArrays.map { _ in .nan } }))
+        }
+        for estimator: any GradientEstimator in [.directLoss(.init(epsilon: .constant(0))), .directLoss(.init(epsilon: .constant(-1))),
                           .blackbox(lambda: 0), .gumbelSoftmax(temperature: 0, blockSize: 4),
                           .directLoss(.init(mode: .exact(blockSize: 1)))] {
             var layer = DifferentiableSolverLayer(solver: Argmax(), estimator: estimator)

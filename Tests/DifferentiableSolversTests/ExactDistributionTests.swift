@@ -1,5 +1,6 @@
 import CombinatorialSolvers
 import DifferentiableSolvers
+import EstimatorStudies
 import Testing
 
 @Suite("Exact references")

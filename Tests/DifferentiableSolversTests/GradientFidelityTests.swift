@@ -1,5 +1,6 @@
 import CombinatorialSolvers
 import DifferentiableSolvers
+import EstimatorStudies
 import Testing
 
 /// Each estimator's gradient of E[‖z − b‖²], averaged over many perturb-and-MAP samples,
@@ -17,7 +18,7 @@ struct GradientFidelityTests {
                            Problem(name: "k-subset n = 6, k = 2", n: 6, k: 2)]
 
     /// The mean cosine similarity over `seeds` random problems (θ, b ~ N(0, I)).
-    static func meanCosine(_ estimator: GradientEstimator, _ problem: Problem, samples: Int,
+    static func meanCosine(_ estimator: any GradientEstimator, _ problem: Problem, samples: Int,
                            warmUp: Int = 0, seeds: Int = 6) throws -> Double {
         let exact = try ExactDistribution.kSubset(n: problem.n, k: problem.k)
         var total = 0.0
@@ -31,7 +32,7 @@ struct GradientFidelityTests {
             for _ in 0...warmUp {
                 let (z, tape) = try layer.forward(theta)
                 let losses = z.rowArrays.map { Float(squaredDistance($0, b)) }
-                estimate = try layer.backward(squaredDistanceGradient(z, b), tape, sampleLosses: losses)
+                estimate = try layer.backward(squaredDistanceGradient(z, b), tape, context: BackwardContext(sampleLosses: losses))
             }
             total += try cosineSimilarity(estimate.values, truth)
         }

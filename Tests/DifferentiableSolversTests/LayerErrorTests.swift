@@ -65,9 +65,9 @@ struct LayerErrorTests {
         var score = layer
         score.estimator = .scoreFunction
         #expect(backwardError(z, tape, score)?.kind == .missingSampleLosses)
-        #expect(throws: LayerError.self) { try score.backward(z, tape, sampleLosses: [1, 2]) }
+        #expect(throws: LayerError.self) { try score.backward(z, tape, context: BackwardContext(sampleLosses: [1, 2])) }
         #expect(throws: LayerError.self) {
-            try score.backward(z, tape, sampleLosses: [1, 2, 3, 4, 5, .nan])
+            try score.backward(z, tape, context: BackwardContext(sampleLosses: [1, 2, 3, 4, 5, .nan]))
         }
     }
 

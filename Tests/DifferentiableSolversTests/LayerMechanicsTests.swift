@@ -14,14 +14,14 @@ struct LayerMechanicsTests {
         let (z, tape) = try layer.forward(theta ?? self.theta, output: output)
         let losses = z.rowArrays.map { Float(squaredDistance($0, b)) }
         let gradient = try layer.backward(squaredDistanceGradient(z, b), tape,
-                                          sampleLosses: output == .perSample ? losses : nil)
+                                          context: BackwardContext(sampleLosses: output == .perSample ? losses : nil))
         return (z, gradient)
     }
 
     @Test("forward and backward schemes reuse the forward state; central solves twice")
     func solverCallCounts() throws {
         let (rows, samples) = (theta.rows, 4)
-        let expectations: [(GradientEstimator, Float, Int)] = [
+        let expectations: [(any GradientEstimator, Float, Int)] = [
             (.imle(lambda: 1, scheme: .forward), 1, rows * samples),
             (.imle(lambda: 1, scheme: .backward), 1, rows * samples),
             (.imle(lambda: 1, scheme: .central), 1, 2 * rows * samples),
@@ -57,9 +57,10 @@ struct LayerMechanicsTests {
     }
 
     @Test("a minimiser gives the negated gradient of the equivalent maximiser over −θ",
-          arguments: [GradientEstimator.imle(lambda: 1, scheme: .forward), .imle(lambda: 1, scheme: .central),
-                      .aimle(AIMLEConfiguration(scheme: .central, initialAlpha: 0.3)), .straightThrough, .scoreFunction])
-    func minimisation(estimator: GradientEstimator) throws {
+          arguments: [.imle(lambda: 1, scheme: .forward), .imle(lambda: 1, scheme: .central),
+                      .aimle(AIMLEConfiguration(scheme: .central, initialAlpha: 0.3)), .straightThrough, .scoreFunction]
+                      as [any GradientEstimator])
+    func minimisation(estimator: any GradientEstimator) throws {
         var minimiser = DifferentiableSolverLayer(solver: TopK(k: 3, sense: .minimize), estimator: estimator,
                                                   samples: 6, seed: 4)
         var maximiser = DifferentiableSolverLayer(solver: TopK(k: 3), estimator: estimator, samples: 6, seed: 4)
@@ -72,9 +73,10 @@ struct LayerMechanicsTests {
     }
 
     @Test("results are bit-identical with 1, 2 and 8 threads",
-          arguments: [GradientEstimator.imle(lambda: 1, scheme: .central), .aimle(scheme: .central),
-                      .aimle(AIMLEConfiguration(scheme: .forward, initialAlpha: 0.4)), .straightThrough, .scoreFunction])
-    func threadIndependence(estimator: GradientEstimator) throws {
+          arguments: [.imle(lambda: 1, scheme: .central), .aimle(scheme: .central),
+                      .aimle(AIMLEConfiguration(scheme: .forward, initialAlpha: 0.4)), .straightThrough, .scoreFunction]
+                      as [any GradientEstimator])
+    func threadIndependence(estimator: any GradientEstimator) throws {
         let big = normalMatrix(rows: 37, columns: 20, seed: 12)
         var results: [[Float]] = []
         for threads in [1, 2, 8] {
@@ -85,7 +87,7 @@ struct LayerMechanicsTests {
                 let (z, tape) = try layer.forward(big)
                 let target = Array(repeating: Float(0.5), count: 20)
                 let losses = z.rowArrays.map { Float(squaredDistance($0, target)) }
-                let gradient = try layer.backward(squaredDistanceGradient(z, target), tape, sampleLosses: losses)
+                let gradient = try layer.backward(squaredDistanceGradient(z, target), tape, context: BackwardContext(sampleLosses: losses))
                 values += z.values + gradient.values
             }
             results.append(values)
@@ -139,7 +141,7 @@ struct LayerMechanicsTests {
 
     @Test("the adaptive state survives encoding, and a resumed run continues identically")
     func checkpointAndResume() throws {
-        let estimator = GradientEstimator.aimle(scheme: .central, adaptation: .momentum(step: 1e-2, momentum: 0.5))
+        let estimator: any GradientEstimator = .aimle(scheme: .central, adaptation: .momentum(step: 1e-2, momentum: 0.5))
         var original = DifferentiableSolverLayer(solver: TopK(k: 3), estimator: estimator, samples: 4, seed: 3)
         for _ in 0..<20 { _ = try pass(&original) }
         let data = try JSONEncoder().encode(original.adaptiveState)

@@ -32,7 +32,7 @@ struct WindowTrainingOutcome {
 /// Trains θ ∈ ℝ¹² (drawn from N(0, I) with `seed`) by plain gradient steps on
 /// L(θ) = E‖z − t‖² with z = MAP(θ + ε), t the window at entries 6 … 8, and reports whether
 /// MAP(θ) reaches t.
-func trainWindow(estimator: GradientEstimator, seed: UInt64, steps: Int = 300, samples: Int = 10,
+func trainWindow(estimator: any GradientEstimator, seed: UInt64, steps: Int = 300, samples: Int = 10,
                  learningRate: Float = 0.1) throws -> WindowTrainingOutcome {
     let solver = BestWindow(width: 3, count: 12)
     let target: [Float] = (0..<12).map { $0 >= 6 && $0 < 9 ? 1 : 0 }

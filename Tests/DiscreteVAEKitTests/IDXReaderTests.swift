@@ -2,6 +2,7 @@ import CZlib
 import DiscreteVAEKit
 import Foundation
 import Testing
+import _ExampleSupport
 
 @Suite("IDX files, plain and gzip-compressed")
 struct IDXReaderTests {
@@ -37,18 +38,18 @@ struct IDXReaderTests {
         let whole = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         let cut = directory + "/cut.gz"
         try Data(whole.prefix(whole.count / 2)).write(to: URL(fileURLWithPath: cut))
-        #expect { try IDXFile(contentsOf: cut) } throws: { ($0 as? DatasetError)?.kind == .corruptCompression }
+        #expect { try IDXFile(contentsOf: cut) } throws: { ($0 as? ExampleError)?.kind == .corruptCompression }
     }
 
     @Test("Short payloads, bad magic numbers and other element types are malformedIDX errors")
     func malformed() {
         let short = Array(Self.imageFile.dropLast())
         #expect { try IDXFile(data: short) } throws: { error in
-            (error as? DatasetError).map { $0.kind == .malformedIDX && $0.message.contains("truncated") } ?? false
+            (error as? ExampleError).map { $0.kind == .malformedFile && $0.message.contains("truncated") } ?? false
         }
-        #expect { try IDXFile(data: [1, 0, 8, 1, 0, 0, 0, 0]) } throws: { ($0 as? DatasetError)?.kind == .malformedIDX }
-        #expect { try IDXFile(data: [0, 0, 0x0D, 1, 0, 0, 0, 0]) } throws: { ($0 as? DatasetError)?.kind == .malformedIDX }
-        #expect { try IDXFile(data: [0, 0, 8, 3, 0, 0]) } throws: { ($0 as? DatasetError)?.kind == .malformedIDX }
+        #expect { try IDXFile(data: [1, 0, 8, 1, 0, 0, 0, 0]) } throws: { ($0 as? ExampleError)?.kind == .malformedFile }
+        #expect { try IDXFile(data: [0, 0, 0x0D, 1, 0, 0, 0, 0]) } throws: { ($0 as? ExampleError)?.kind == .malformedFile }
+        #expect { try IDXFile(data: [0, 0, 8, 3, 0, 0]) } throws: { ($0 as? ExampleError)?.kind == .malformedFile }
     }
 
     /// The fuzzer's reproducer (Fuzz/crashes/idx-dimension-product-overflow.idx): rank 3,
@@ -59,10 +60,10 @@ struct IDXReaderTests {
         let header: [UInt8] = [0, 0, 8, 3, 0x00, 0x49, 0x6E, 0x74, 0x00, 0x00, 0xB2, 0x00, 0x03, 0x00, 0x00, 0x1C,
                                0x00, 0x00, 0x00, 0x1C]
         #expect { try IDXFile(data: header) } throws: { error in
-            (error as? DatasetError).map { $0.kind == .malformedIDX && $0.message.contains("more bytes than can exist") } ?? false
+            (error as? ExampleError).map { $0.kind == .malformedFile && $0.message.contains("more bytes than can exist") } ?? false
         }
         let huge: [UInt8] = [0, 0, 8, 4] + [UInt8](repeating: 0xFF, count: 16)
-        #expect { try IDXFile(data: huge) } throws: { ($0 as? DatasetError)?.kind == .malformedIDX }
+        #expect { try IDXFile(data: huge) } throws: { ($0 as? ExampleError)?.kind == .malformedFile }
     }
 
     @Test("An MNIST-format directory loads, scales to [0, 1] and splits")
@@ -85,7 +86,7 @@ struct IDXReaderTests {
     func missing() throws {
         let directory = try temporaryDirectory()
         #expect { try ImageSet.loadMNISTFormat(directory: directory) } throws: { error in
-            (error as? DatasetError).map { $0.kind == .unreadable && $0.message.contains("dataset-fashion-mnist") } ?? false
+            (error as? ExampleError).map { $0.kind == .unreadableData && $0.message.contains("dataset-fashion-mnist") } ?? false
         }
     }
 
@@ -95,7 +96,7 @@ struct IDXReaderTests {
         try Data(Self.imageFile).write(to: URL(fileURLWithPath: directory + "/images"))
         try Data(IDXFile.encode(dimensions: [3], bytes: [1, 2, 3])).write(to: URL(fileURLWithPath: directory + "/labels"))
         #expect { try ImageSet(imageFile: directory + "/images", labelFile: directory + "/labels") } throws: {
-            ($0 as? DatasetError)?.kind == .inconsistent
+            ($0 as? ExampleError)?.kind == .inconsistent
         }
     }
 }

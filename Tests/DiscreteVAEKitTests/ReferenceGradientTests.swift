@@ -1,8 +1,10 @@
 import DifferentiableSolvers
+import EstimatorStudies
 import Foundation
 @testable import DiscreteVAEKit
 import TensorLayers
 import Testing
+import _ExampleSupport
 
 @Suite("The Gaussian-smoothing reference gradient of the VAE's training trace")
 struct VAEReferenceGradientTests {
@@ -41,7 +43,7 @@ struct VAEReferenceGradientTests {
     @Test func reference_gradient_rejects_a_single_sample() throws {
         let vae = try ExactGradientTests.model(seed: 1)
         let (theta, images) = ExactGradientTests.data(seed: 1)
-        #expect(throws: VAEError.self) {
+        #expect(throws: ExampleError.self) {
             try vae.referenceGradient(theta: theta, images: images, count: ExactGradientTests.count, samples: 1, seed: 1)
         }
     }

@@ -2,6 +2,7 @@ import DifferentiableSolvers
 import DiscreteVAEKit
 import GraphCutSolver
 import Testing
+import _ExampleSupport
 
 @Suite("A few steps of every estimator lower the negative ELBO")
 struct TrainingTests {
@@ -52,16 +53,16 @@ struct TrainingTests {
         var rng = SeededGenerator(seed: 1)
         let subset = try LatentStructure(blocks: 2, blockSize: 4, k: 2)
         let several = try LatentStructure(blocks: 2, blockSize: 4)
-        #expect(throws: VAEError.self) {
+        #expect(throws: ExampleError.self) {
             try DiscreteVAE(encoder: ShallowPerceptron(sizes: (4, 4, 8), using: &rng),
                             decoder: ShallowPerceptron(sizes: (8, 4, 4), using: &rng), latent: subset, estimator: .exact, seed: 1)
         }
-        #expect(throws: VAEError.self) { try VAEEstimator.exact.validate(for: several) }
-        #expect(throws: VAEError.self) { try VAEEstimator(parsing: "gsm").validate(for: subset) }
-        #expect(throws: VAEError.self) { try VAEEstimator(parsing: "imle") }
-        #expect(throws: VAEError.self) { try VAEEstimator(parsing: "direct:-1") }
-        #expect(throws: VAEError.self) { try LatentStructure(parsing: "20x") }
-        #expect(throws: VAEError.self) { try LatentStructure(parsing: "2x4k4") }
+        #expect(throws: ExampleError.self) { try VAEEstimator.exact.validate(for: several) }
+        #expect(throws: ExampleError.self) { try VAEEstimator(parsing: "gsm").validate(for: subset) }
+        #expect(throws: ExampleError.self) { try VAEEstimator(parsing: "imle") }
+        #expect(throws: ExampleError.self) { try VAEEstimator(parsing: "direct:-1") }
+        #expect(throws: ExampleError.self) { try LatentStructure(parsing: "20x") }
+        #expect(throws: ExampleError.self) { try LatentStructure(parsing: "2x4k4") }
         #expect(try LatentStructure(parsing: "20x20k10") == LatentStructure(blocks: 20, blockSize: 20, k: 10))
         #expect(try VAEEstimator(parsing: "direct:0.1") == .direct(.constant(0.1)))
     }
@@ -86,7 +87,7 @@ struct StructuredTrainingTests {
     func fixedWeights() throws {
         var rng = SeededGenerator(seed: 1)
         let solver = try GraphCutSolver(nodeCount: 2, edges: [(0, 1)], pairwiseWeights: .fixed([1]))
-        #expect(throws: VAEError.self) {
+        #expect(throws: ExampleError.self) {
             try StructuredVAE(encoder: ShallowPerceptron(sizes: (4, 4, 2), using: &rng),
                               decoder: ShallowPerceptron(sizes: (2, 4, 4), using: &rng), solver: solver, epsilon: .paper, seed: 1)
         }
@@ -101,14 +102,14 @@ struct BatchValidationTests {
         let latent = try LatentStructure(blocks: 1, blockSize: 4)
         var vae = try DiscreteVAE(encoder: ShallowPerceptron(sizes: (16, 8, 4), using: &rng),
                                   decoder: ShallowPerceptron(sizes: (4, 8, 16), using: &rng), latent: latent, estimator: .exact, seed: 2)
-        #expect(throws: VAEError.self) { try vae.trainStep(images: [], count: 0) }
-        #expect(throws: VAEError.self) { try vae.trainStep(images: [Float](repeating: 0, count: 30), count: 2) }
-        #expect(throws: VAEError.self) { try vae.negativeELBO(images: [Float](repeating: 0, count: 15), count: 1, seed: 1) }
-        #expect(throws: VAEError.self) {
+        #expect(throws: ExampleError.self) { try vae.trainStep(images: [], count: 0) }
+        #expect(throws: ExampleError.self) { try vae.trainStep(images: [Float](repeating: 0, count: 30), count: 2) }
+        #expect(throws: ExampleError.self) { try vae.negativeELBO(images: [Float](repeating: 0, count: 15), count: 1, seed: 1) }
+        #expect(throws: ExampleError.self) {
             try DiscreteVAE(encoder: ShallowPerceptron(sizes: (16, 8, 5), using: &rng),
                             decoder: ShallowPerceptron(sizes: (4, 8, 16), using: &rng), latent: latent, estimator: .exact, seed: 2)
         }
-        #expect(throws: VAEError.self) {
+        #expect(throws: ExampleError.self) {
             try DiscreteVAE(encoder: ShallowPerceptron(sizes: (16, 8, 4), using: &rng),
                             decoder: ShallowPerceptron(sizes: (4, 8, 15), using: &rng), latent: latent, estimator: .exact, seed: 2)
         }

@@ -113,6 +113,30 @@ struct HostileArgumentTests {
         }
     }
 
+    /// A refused list names its first bad item and what was expected, not only the option.
+    @Test("a refused list item is named in the message, with what was expected")
+    func namesTheItem() {
+        let cases: [(command: any ParsableCommand.Type, arguments: [String], says: [String])] = [
+            (PredictThenOptimize.self, ["--methods", "spo+,aimle-forward"], ["'aimle-forward'", "aimle-fwd", "all"]),
+            (PredictThenOptimize.self, ["--problems", "knap"], ["'knap'", "shortest-path, knapsack"]),
+            (WarcraftShortestPath.self, ["--method", "blackbox,foo"], ["'foo'", "aimle-forward", "straight-through"]),
+            (WarcraftShortestPath.self, ["--milestones", "30,,40"], ["empty item"]),
+            (LatentGraphs.self, ["--estimators", "aimle-central,bogus"], ["'bogus'", "gumbel-softmax"]),
+            (DiscreteVAECommand.self, ["--estimator", "direct,imle:nan"], ["imle:nan", "finite positive"]),
+            (DiscreteVAECommand.self, ["--latent", "3y4"], ["'3y4'", "NxK"]),
+            (GradientFidelity.self, ["--sizes", "10,abc"], ["'abc'"]),
+        ]
+        for (command, arguments, says) in cases {
+            do {
+                _ = try command.parseAsRoot(arguments)
+                Issue.record("\(command) accepted \(arguments)")
+            } catch {
+                let message = command.message(for: error)
+                for part in says { #expect(message.contains(part), "\(command) \(arguments): \(message)") }
+            }
+        }
+    }
+
     @Test("the default arguments parse", arguments: commands)
     func defaults(_ hostile: HostileArguments) throws {
         _ = try hostile.command.parseAsRoot([])

@@ -2,6 +2,7 @@ import DifferentiableSolvers
 import TensorLayers
 import Testing
 @testable import LatentGraphsKit
+import _ExampleSupport
 
 @Suite("Decoder input")
 struct DecoderInputTests {
@@ -21,9 +22,9 @@ struct DecoderInputTests {
         #expect(Array(rollout.starts.scalars[8..<16]) == Array(frames[0..<8]))
         #expect(Array(rollout.targets[2].scalars[0..<8]) == Array(frames[24..<32]))
         #expect(rollout.targetMasks.allSatisfy { $0 == nil })
-        #expect(throws: LatentGraphsError.self) { try DecoderInput(data, indices: [0], samples: 1, graph: graph, predictionSteps: 4) }
-        #expect(throws: LatentGraphsError.self) { try DecoderInput(data, indices: [0], samples: 1, graph: graph, predictionSteps: 0) }
-        #expect(throws: LatentGraphsError.self) { try DecoderInput(data, indices: [], samples: 1, graph: graph) }
+        #expect(throws: ExampleError.self) { try DecoderInput(data, indices: [0], samples: 1, graph: graph, predictionSteps: 4) }
+        #expect(throws: ExampleError.self) { try DecoderInput(data, indices: [0], samples: 1, graph: graph, predictionSteps: 0) }
+        #expect(throws: ExampleError.self) { try DecoderInput(data, indices: [], samples: 1, graph: graph) }
     }
 
     /// k = 2 with T − 1 = 3 transitions (the reference's k = 10 with T = 20, in small): starts

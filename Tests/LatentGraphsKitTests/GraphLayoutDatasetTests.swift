@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LatentGraphsKit
+import _ExampleSupport
 
 @Suite("Graph-layout data")
 struct GraphLayoutDatasetTests {
@@ -55,14 +56,14 @@ struct GraphLayoutDatasetTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         try data.write(to: directory, split: "train")
         #expect(try GraphLayoutDataset(directory: directory, split: "train") == data)
-        #expect(throws: LatentGraphsError.self) { try GraphLayoutDataset(directory: directory, split: "missing") }
+        #expect(throws: ExampleError.self) { try GraphLayoutDataset(directory: directory, split: "missing") }
         let normalized = data.normalized(from: data.range)
         #expect(normalized.range.lowerBound == -1 && abs(normalized.range.upperBound - 1) < 1e-6)
     }
 
     @Test func bad_sizes_are_errors() {
-        #expect(throws: LatentGraphsError.self) { try GraphLayoutDataset.generate(count: 0, vertexCount: 5, timesteps: 3, seed: 0, split: 0) }
-        #expect(throws: LatentGraphsError.self) { try GraphLayoutDataset.generate(count: 2, vertexCount: 1, timesteps: 3, seed: 0, split: 0) }
-        #expect(throws: LatentGraphsError.self) { try GraphLayoutDataset(vertexCount: 4, timesteps: 3, trajectories: [0], trees: [0]) }
+        #expect(throws: ExampleError.self) { try GraphLayoutDataset.generate(count: 0, vertexCount: 5, timesteps: 3, seed: 0, split: 0) }
+        #expect(throws: ExampleError.self) { try GraphLayoutDataset.generate(count: 2, vertexCount: 1, timesteps: 3, seed: 0, split: 0) }
+        #expect(throws: ExampleError.self) { try GraphLayoutDataset(vertexCount: 4, timesteps: 3, trajectories: [0], trees: [0]) }
     }
 }

@@ -1,7 +1,9 @@
 import DifferentiableSolvers
+import EstimatorStudies
 import Foundation
 import Testing
 @testable import LatentGraphsKit
+import _ExampleSupport
 
 @Suite("The reference gradient of the training trace")
 struct ReferenceGradientTests {
@@ -44,7 +46,7 @@ struct ReferenceGradientTests {
         let data = try GraphLayoutDataset.generate(count: 1, vertexCount: 3, timesteps: 2, seed: 3, split: 0)
         let trainer = try LatentGraphTrainer(graph: try CompleteGraph(vertexCount: 3), timesteps: 2, estimator: .straightThrough,
                                              configuration: LatentGraphConfiguration())
-        #expect(throws: LatentGraphsError.self) {
+        #expect(throws: ExampleError.self) {
             try trainer.referenceGradient(data, indices: [0], theta: [0, 0, 0], samples: 1, seed: 1)
         }
     }

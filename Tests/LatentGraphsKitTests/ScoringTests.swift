@@ -1,5 +1,6 @@
 import Testing
 @testable import LatentGraphsKit
+import _ExampleSupport
 
 @Suite("Edge recovery, KL and edge indexing")
 struct ScoringTests {
@@ -46,6 +47,6 @@ struct ScoringTests {
         }
         #expect(graph.directed.count == 20)
         #expect(graph.directed.allSatisfy { graph.undirected[$0.edge] == .init(first: min($0.receiver, $0.sender), second: max($0.receiver, $0.sender)) })
-        #expect(throws: LatentGraphsError.self) { try CompleteGraph(vertexCount: 1) }
+        #expect(throws: ExampleError.self) { try CompleteGraph(vertexCount: 1) }
     }
 }

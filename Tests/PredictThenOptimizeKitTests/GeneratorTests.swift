@@ -3,6 +3,7 @@ import Foundation
 import PredictThenOptimizeKit
 import _TestSupport
 import Testing
+import _ExampleSupport
 
 @Suite("PyEPO data generators")
 struct GeneratorTests {
@@ -83,15 +84,21 @@ struct GeneratorTests {
 
     @Test("bad arguments are typed errors")
     func badArguments() {
-        func kind(_ body: () throws -> Void) -> PredictThenOptimizeError.Kind? {
-            do { try body(); return nil } catch { return (error as? PredictThenOptimizeError)?.kind }
+        func kind(_ body: () throws -> Void) -> ExampleError.Kind? {
+            do { try body(); return nil } catch { return (error as? ExampleError)?.kind }
         }
         #expect(kind { _ = try ShortestPathGenerator(instances: 10, features: 5, degree: 0).generate() } == .invalidArgument)
         #expect(kind { _ = try ShortestPathGenerator(instances: 10, features: 5, noiseWidth: 1).generate() } == .invalidArgument)
         #expect(kind { _ = try ShortestPathGenerator(instances: 0, features: 5).generate() } == .invalidArgument)
         #expect(kind { _ = try ShortestPathGenerator(instances: 5, features: 5, rows: 1, columns: 1).generate() } == .invalidArgument)
         #expect(kind { _ = try KnapsackGenerator(instances: 10, features: 5, items: 0).generate() } == .invalidArgument)
-        #expect(kind { _ = try TrainingMethod.parse(list: "spo+,nonsense") } == .invalidArgument)
-        #expect((try? TrainingMethod.parse(list: "all")) == TrainingMethod.allCases)
+    }
+
+    @Test("method names: each raw value, all, nothing else")
+    func methodNames() {
+        for method in TrainingMethod.allCases { #expect(TrainingMethod.named(method.rawValue) == [method]) }
+        #expect(TrainingMethod.named("all") == TrainingMethod.allCases)
+        #expect(TrainingMethod.named("nonsense") == nil)
+        #expect(TrainingMethod.named("spo+,dbb") == nil)
     }
 }

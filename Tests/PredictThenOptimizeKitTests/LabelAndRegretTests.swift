@@ -5,6 +5,7 @@ import GLPKSolver
 import PredictThenOptimizeKit
 import _TestSupport
 import Testing
+import _ExampleSupport
 
 @Suite("optimal labels, regret and .npy files")
 struct LabelAndRegretTests {
@@ -51,7 +52,7 @@ struct LabelAndRegretTests {
                 }
             }
         }
-        #expect(throws: PredictThenOptimizeError.self) {
+        #expect(throws: ExampleError.self) {
             try KnapsackSolvers.dynamicProgram(weightHundredths: Matrix(rows: 2, columns: 3, repeating: 300), capacity: 10)
         }
     }
@@ -97,7 +98,7 @@ struct LabelAndRegretTests {
         try FileManager.default.removeItem(at: folder.appendingPathComponent("w.npy"))
         let relabelled = try DecisionDataset.read(from: folder, solver: solver)
         #expect(relabelled.solutions == data.solutions && relabelled.objectives == data.objectives)
-        #expect(throws: PredictThenOptimizeError.self) {
+        #expect(throws: ExampleError.self) {
             try DecisionDataset.read(from: folder.appendingPathComponent("missing"), solver: solver)
         }
     }

@@ -19,7 +19,7 @@ struct DeterminismTests {
 
     /// Two training steps (so that AIMLE's adaptive state moves, from a warm α) on 24 rows of
     /// 6 entries, 3 samples each; returns the bit patterns of z and of both gradients.
-    static func trainingSteps(_ estimator: GradientEstimator, noise: NoiseDistribution, threads: Int) throws -> Bits {
+    static func trainingSteps(_ estimator: any GradientEstimator, noise: NoiseDistribution, threads: Int) throws -> Bits {
         var layer = DifferentiableSolverLayer(solver: try BlockTopK(blockSize: 3, k: 1), estimator: estimator, noise: noise,
                                               samples: 3, seed: 2024, parallelism: .threads(threads),
                                               adaptiveState: Estimators.warmState())
@@ -29,9 +29,11 @@ struct DeterminismTests {
         for _ in 0..<2 {
             let (z, tape) = try layer.forward(theta)
             let losses = (0..<z.rows).map { Estimators.loss(z.row($0), target) }
-            let gradient = try layer.backward(Estimators.gradient(of: z, target: target), tape, sampleLosses: losses) { candidates, _ in
+            let scorer: CandidateScorer = { candidates, _ in
                 (0..<candidates.rows).map { Estimators.loss(candidates.row($0), target) }
             }
+            let gradient = try layer.backward(Estimators.gradient(of: z, target: target), tape,
+                                              context: BackwardContext(sampleLosses: losses, scorer: scorer))
             bits.samples += z.values.map(\.bitPattern)
             bits.gradients += gradient.values.map(\.bitPattern)
             for i in theta.values.indices { theta.values[i] += 0.125 }
@@ -42,7 +44,7 @@ struct DeterminismTests {
     @Test("every estimator: identical bits for 1, 2 and 8 threads and a repeated run", arguments: Estimators.all)
     func estimator(_ named: NamedEstimator) throws {
         // The perturbed optimiser takes normal noise (Berthet et al. 2020); the others Gumbel and Sum-of-Gamma.
-        let noises: [NoiseDistribution] = if case .perturbedOptimizer = named.estimator { [.normal] }
+        let noises: [NoiseDistribution] = if named.estimator is PerturbedOptimizer { [.normal] }
             else { [.gumbel, .sumOfGamma(k: 3, iterations: 4)] }
         for noise in noises {
             let reference = try Self.trainingSteps(named.estimator, noise: noise, threads: 1)

@@ -21,7 +21,7 @@ enum LayerBadInput: String, CaseIterable, Sendable, CustomTestStringConvertible 
     var testDescription: String { rawValue }
 
     /// What the layer must do with this input under `estimator`.
-    func expectation(for estimator: GradientEstimator) -> LayerExpectation {
+    func expectation(for estimator: any GradientEstimator) -> LayerExpectation {
         switch self {
         case .ordinary:
             return .answers
@@ -39,25 +39,25 @@ enum LayerBadInput: String, CaseIterable, Sendable, CustomTestStringConvertible 
         case .thetaNoRows, .thetaScaledUp, .thetaScaledDown, .thetaZero, .gradientZero, .gradientScaledUp, .gradientScaledDown:
             return .answersOrRefuses
         case .noSampleLosses, .sampleLossesShort, .sampleLossNotANumber:
-            guard case .scoreFunction = estimator else { return .answers }
+            guard estimator is ScoreFunction else { return .answers }
             switch self {
             case .noSampleLosses: return .fails([.missingSampleLosses])
             case .sampleLossesShort: return .fails([.shapeMismatch])
             default: return .fails([.nonFiniteInput])
             }
         case .scorerThrows, .scorerCountWrong:
-            guard case .directLoss(let configuration) = estimator, case .exact = configuration.mode else { return .answers }
+            guard let directLoss = estimator as? DirectLoss, case .exact = directLoss.mode else { return .answers }
             return .fails([self == .scorerThrows ? .invalidConfiguration : .shapeMismatch])
         }
     }
 
     /// Runs forward and backward on a batch of two rows of six entries (one-hot blocks of
     /// three), three samples each, with this input spoiling one step.
-    func run(_ estimator: GradientEstimator) throws(LayerError) -> (theta: Matrix, gradient: Matrix) {
+    func run(_ estimator: any GradientEstimator) throws(LayerError) -> (theta: Matrix, gradient: Matrix) {
         let solver = try! BlockTopK(blockSize: 3, k: 1)
         var layer = DifferentiableSolverLayer(solver: solver, estimator: estimator, samples: 3, seed: 11, parallelism: .serial,
                                               adaptiveState: Estimators.warmState())
-        if case .perturbedOptimizer = estimator { layer.noise = .normal }  // Berthet et al. 2020 perturb with N(0, I)
+        if estimator is PerturbedOptimizer { layer.noise = .normal }  // Berthet et al. 2020 perturb with N(0, I)
         switch self {
         case .noSamples: layer.samples = 0
         case .negativeSamples: layer.samples = -4
@@ -102,18 +102,17 @@ enum LayerBadInput: String, CaseIterable, Sendable, CustomTestStringConvertible 
         case .foreignTape:
             let other = DifferentiableSolverLayer(solver: solver, estimator: estimator, samples: 3, seed: 11,
                                                   adaptiveState: Estimators.warmState())
-            gradient = try other.backward(dLdz, tape, sampleLosses: losses, scorer: scorer)
-        case .noSampleLosses: gradient = try layer.backward(dLdz, tape, sampleLosses: nil, scorer: scorer)
-        case .sampleLossesShort: gradient = try layer.backward(dLdz, tape, sampleLosses: losses.dropLast(), scorer: scorer)
+            gradient = try other.backward(dLdz, tape, context: BackwardContext(sampleLosses: losses, scorer: scorer))
+        case .noSampleLosses: gradient = try layer.backward(dLdz, tape, context: BackwardContext(scorer: scorer))
+        case .sampleLossesShort: gradient = try layer.backward(dLdz, tape, context: BackwardContext(sampleLosses: Array(losses.dropLast()), scorer: scorer))
         case .sampleLossNotANumber:
-            gradient = try layer.backward(dLdz, tape, sampleLosses: [.nan] + losses.dropFirst(), scorer: scorer)
+            gradient = try layer.backward(dLdz, tape, context: BackwardContext(sampleLosses: [.nan] + losses.dropFirst(), scorer: scorer))
         case .scorerThrows:
-            gradient = try layer.backward(dLdz, tape, sampleLosses: losses) { _, _ in throw ScorerFailure() }
+            gradient = try layer.backward(dLdz, tape, context: BackwardContext(sampleLosses: losses, scorer: { _, _ in throw ScorerFailure() }))
         case .scorerCountWrong:
-            gradient = try layer.backward(dLdz, tape, sampleLosses: losses) { candidates, rows in
-                Array(try scorer(candidates, rows).dropLast())
-            }
-        default: gradient = try layer.backward(dLdz, tape, sampleLosses: losses, scorer: scorer)
+            let short: CandidateScorer = { candidates, rows in Array(try scorer(candidates, rows).dropLast()) }
+            gradient = try layer.backward(dLdz, tape, context: BackwardContext(sampleLosses: losses, scorer: short))
+        default: gradient = try layer.backward(dLdz, tape, context: BackwardContext(sampleLosses: losses, scorer: scorer))
         }
         return (theta, gradient)
     }

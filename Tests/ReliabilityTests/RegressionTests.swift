@@ -1,3 +1,4 @@
+import SolverRegistry
 import DifferentiableSolvers
 import DsolveCore
 import GLPKSolver

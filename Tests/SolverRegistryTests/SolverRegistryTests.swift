@@ -1,6 +1,8 @@
+import SolverRegistry
 import CombinatorialSolvers
 import DifferentiableSolvers
 import Foundation
+import Synchronization
 import Testing
 
 @Suite("Solver registry: register, list, build from JSON, solve")
@@ -153,16 +155,40 @@ struct SolverRegistryErrorTests {
         try SolverRegistry().register(name, summary: "s", family: "f") { _ in Argmax() }
     }
 
-    @Test("inconsistent option declarations are rejected at registration")
-    func malformedDeclarations() {
-        let registry = SolverRegistry()
-        expectError(.malformedOptions, mentioning: ["twice"]) { () throws(RegistryError) in
-            try registry.register("x", summary: "s", family: "f",
-                                  options: [SolverOption("k", .integer, meaning: "a"), SolverOption("k", .number, meaning: "b")]) { _ in Argmax() }
+    /// Options declared once: the description is derived from the struct (kebab-case names,
+    /// JSON types, defaults, vocabularies, declaration order), and the factory receives the
+    /// given values with the defaults filled in.
+    @Test("options are declared once and described from the declaration")
+    func declaredOptions() throws {
+        struct Declared: SolverOptionSet {
+            @SolverOption(meaning: "a required count") var blockSize: Int
+            @SolverOption(meaning: "a number") var scale = 0.5
+            @SolverOption(meaning: "some integers") var weights: [Int] = [1, 2]
+            @SolverOption(meaning: OptimizationSense.optionMeaning) var sense = OptimizationSense.minimize
         }
-        expectError(.malformedOptions, mentioning: ["default", "k"]) { () throws(RegistryError) in
-            try registry.register("y", summary: "s", family: "f",
-                                  options: [SolverOption("k", .integer, default: "three", meaning: "a")]) { _ in Argmax() }
+        let registry = SolverRegistry()
+        let seen = Mutex<Declared?>(nil)
+        try registry.register("declared", summary: "s", family: "f", options: Declared.self) { (options) throws(SolverError) in
+            seen.withLock { $0 = options }
+            return Argmax(sense: options.sense)
+        }
+        let options = try registry.description(of: "declared").options
+        #expect(options == [
+            SolverOptionDescription("block-size", .integer, meaning: "a required count"),
+            SolverOptionDescription("scale", .number, default: 0.5, meaning: "a number"),
+            SolverOptionDescription("weights", .integerArray, default: [1, 2], meaning: "some integers"),
+            SolverOptionDescription("sense", .string, default: "minimize", meaning: OptimizationSense.optionMeaning,
+                                    allowedValues: ["maximize", "minimize"]),
+        ])
+        let solver = try registry.makeSolver(named: "declared", options: ["block-size": 3, "sense": "maximize"])
+        #expect(solver.sense == .maximize)
+        let decoded = try #require(seen.withLock { $0 })
+        #expect(decoded.blockSize == 3 && decoded.scale == 0.5 && decoded.weights == [1, 2] && decoded.sense == .maximize)
+        expectError(.missingOption, mentioning: ["block-size", "a required count"]) { () throws(RegistryError) in
+            _ = try registry.makeSolver(named: "declared", options: [:])
+        }
+        expectError(.wrongOptionType, mentioning: ["scale", "a number"]) { () throws(RegistryError) in
+            _ = try registry.makeSolver(named: "declared", options: ["block-size": 3, "scale": "big"])
         }
     }
 

@@ -57,6 +57,9 @@ def rows_of(metrics, label):
 # Today's default method and per-method AIMLE defaults of the command
 # (WarcraftMethod.defaultAIMLESettings and defaultNoise). A run made under other defaults gets the flags that reproduce its settings.
 TODAY_METHOD = "aimle-forward"
+# The default run's schedule (without --full): epochs and learning-rate milestones.
+TODAY_EPOCHS = 5
+TODAY_MILESTONES = [3, 4]
 TODAY_AIMLE = {
     "aimle-central": {"target": 10, "fast": True, "alpha0": 0, "noise": "none"},
     "aimle-forward": {"target": 1, "fast": False, "alpha0": 20, "noise": "none"},
@@ -66,6 +69,13 @@ TODAY_AIMLE = {
 def pinned_command(command, run):
     """`command` with the AIMLE flags its run's recorded settings need under today's defaults."""
     flags = []
+    if "--full" not in command:
+        epochs = run["history"][-1]["epoch"] if run["history"] else TODAY_EPOCHS
+        if epochs != TODAY_EPOCHS and "--epochs" not in command:
+            flags.append(f"--epochs {epochs}")
+        milestones = run["settings"].get("milestones")
+        if milestones and milestones != TODAY_MILESTONES and "--milestones" not in command:
+            flags.append("--milestones " + ",".join(str(m) for m in milestones))
     if run["method"] != TODAY_METHOD and "--method" not in command:
         flags.append(f'--method {run["method"]}')
     defaults = TODAY_AIMLE.get(run["method"])

@@ -21,7 +21,7 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("AIMLE central forward+backward, top-5, B=256 n=1000 S=10", configuration: configuration) { benchmark in
         // A warmed-up α so that the backward pass really solves (α₀ = 0 would skip it).
-        let estimator = GradientEstimator.aimle(AIMLEConfiguration(scheme: .central, initialAlpha: 0.5))
+        let estimator: any GradientEstimator = .aimle(AIMLEConfiguration(scheme: .central, initialAlpha: 0.5))
         var layer = DifferentiableSolverLayer(solver: solver, estimator: estimator, samples: samples, seed: 3)
         for _ in benchmark.scaledIterations {
             let (z, tape) = try layer.forward(theta)

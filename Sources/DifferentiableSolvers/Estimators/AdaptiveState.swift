@@ -1,7 +1,8 @@
 import Synchronization
 
 /// The running state of adaptive IMLE: α, the moving average ḡ of non-zero gradient
-/// entries per sample, and the last α update (for momentum).
+/// entries per sample, and the last α update (for momentum) — ``AdaptiveIMLE``'s
+/// ``GradientEstimator/State``.
 ///
 /// A reference type shared by a layer and its copies, safe to use from several threads
 /// (every access takes a lock), and `Codable` so that a training run can checkpoint and
@@ -46,7 +47,7 @@ public final class AdaptiveState: Sendable, Codable {
     }
 
     /// A state starting from the initial values of `configuration`.
-    public convenience init(configuration: AIMLEConfiguration = AIMLEConfiguration()) {
+    public convenience init(configuration: AdaptiveIMLE = AdaptiveIMLE()) {
         self.init(Snapshot(alpha: configuration.initialAlpha, nonZeroAverage: configuration.initialNonZeros))
     }
 
@@ -56,35 +57,23 @@ public final class AdaptiveState: Sendable, Codable {
     /// Replaces the current values (e.g. when resuming from a checkpoint).
     public func restore(_ snapshot: Snapshot) { values.withLock { $0 = snapshot } }
 
-    /// Applies one step of Eqs. 9 and 10 given the mean number of non-zero entries per sample
-    /// observed in a backward pass, and returns the new values.
+    /// Applies one step of Eqs. 9 and 10 (``AdaptiveIMLE/advanced(_:meanNonZeros:)``) given
+    /// the mean number of non-zero entries per sample observed in a backward pass, and returns
+    /// the new values.
     @discardableResult
-    public func update(meanNonZeros: Double, configuration: AIMLEConfiguration) -> Snapshot {
+    public func update(meanNonZeros: Double, configuration: AdaptiveIMLE) -> Snapshot {
         values.withLock { state in
-            let gamma = configuration.decay
-            state.nonZeroAverage = gamma * state.nonZeroAverage + (1 - gamma) * meanNonZeros
-            let increase = state.nonZeroAverage <= configuration.targetNonZeros
-            let old = state.alpha
-            switch configuration.adaptation {
-            case .additive(let step):
-                state.alpha = max(0, old + (increase ? step : -step))
-            case .momentum(let step, let momentum):
-                let change = momentum * state.previousUpdate + (increase ? step : -step)
-                state.alpha = max(0, old + change)
-            case .multiplicative(let rate, let floor):
-                state.alpha = increase ? max(old, floor) * (1 + rate) : old / (1 + rate)
-            }
-            state.alpha = min(state.alpha, Self.alphaCeiling)
-            state.previousUpdate = state.alpha - old
-            state.updates += 1
+            state = configuration.advanced(state, meanNonZeros: meanNonZeros)
             return state
         }
     }
 
-    public convenience init(from decoder: any Decoder) throws {
+    /// Decodes a state from its snapshot's encoding.
+        public convenience init(from decoder: any Decoder) throws {
         self.init(try Snapshot(from: decoder))
     }
 
+    /// Encodes the state as its snapshot.
     public func encode(to encoder: any Encoder) throws {
         try snapshot.encode(to: encoder)
     }

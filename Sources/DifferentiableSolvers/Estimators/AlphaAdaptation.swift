@@ -9,7 +9,7 @@ public enum AlphaAdaptation: Sendable, Hashable, Codable {
     /// α ← max(α, floor) · (1 + r) when increasing, α / (1 + r) when decreasing: reaches any
     /// scale in logarithmically many steps. The paper's conclusion names faster adaptation as
     /// the remedy for its warm-up limitation; this is one such rule, and the default of
-    /// ``AIMLEConfiguration``.
+    /// ``AdaptiveIMLE``.
     case multiplicative(rate: Double, floor: Double)
 
     /// The paper's rule: additive steps of η = 10⁻³.

@@ -1,6 +1,14 @@
-/// How a ``DifferentiableSolverLayer`` turns ∂L/∂z into ∂L/∂θ.
+/// How a ``DifferentiableSolverLayer`` turns ∂L/∂z into ∂L/∂θ: the backward contract every
+/// estimator fulfils.
 ///
-/// Choosing one:
+/// An estimator is a value. Given the ``BackwardPass`` (θ, the noise and the sampled states of
+/// the forward pass, ∂L/∂z, the solver and the perturbation), its own ``State`` and a
+/// ``BackwardContext`` with any extra inputs it needs, it returns ∂L/∂θ. An estimator that
+/// adapts from pass to pass (adaptive IMLE) declares its ``State``; the layer keeps one per
+/// state type, starts it with ``makeState()`` and hands it to every ``backward(_:state:context:)``,
+/// which advances it in place.
+///
+/// The package's estimators, each in one file, with a factory member for the call site:
 /// * ``aimle(_:)`` — adaptive IMLE (Minervini et al. 2023): no step to tune; the default
 ///   choice when the loss is a function of the sampled structures.
 /// * ``imle(_:)`` — IMLE with a fixed step λ (Niepert et al. 2021), for reproducing
@@ -24,70 +32,66 @@
 /// var layer = DifferentiableSolverLayer(solver: TopK(k: 5), estimator: .aimle(scheme: .central),
 ///                                       noise: .gumbel, samples: 10, seed: 42)
 /// ```
-public enum GradientEstimator: Sendable, Hashable, Codable {
-    /// IMLE with a fixed step.
-    case imle(IMLEConfiguration)
-    /// Adaptive IMLE.
-    case aimle(AIMLEConfiguration)
-    /// The straight-through estimator (Bengio et al. 2013): ∂L/∂θ = sense · ∂L/∂z.
-    case straightThrough
-    /// The score-function estimator (Williams 1992) with a leave-one-out baseline; needs
-    /// `sampleLosses` in `backward` and at least two samples.
-    case scoreFunction
-    /// Direct loss minimisation; the exact mode needs a `scorer` in `backward`.
-    case directLoss(DirectLossConfiguration)
-    /// Blackbox differentiation: z_λ = MAP(θ ∓ λ ∂L/∂z) (the sign per the solver's sense),
-    /// ∂L/∂θ = ±(z − z_λ) / λ — the interpolation of Vlastelica et al. 2020 (their λ = 20
-    /// for Warcraft shortest paths).
-    case blackbox(lambda: Float)
-    /// The perturbed optimiser's Jacobian estimate.
-    case perturbedOptimizer(PerturbedOptimizerConfiguration)
-    /// Straight-through Gumbel-softmax: the forward pass keeps the hard one-hot sample; the
-    /// backward pass uses the Jacobian of softmax((φ + g) / t) within each block of
-    /// `blockSize` entries.
-    case gumbelSoftmax(temperature: Float, blockSize: Int)
-    /// IMLE with step `lambda`.
-    public static func imle(lambda: Float, scheme: DifferenceScheme = .forward, targetScale: Float = 1) -> GradientEstimator {
-        .imle(IMLEConfiguration(lambda: lambda, scheme: scheme, targetScale: targetScale))
-    }
-
-    /// Adaptive IMLE with the default target and the given scheme and α rule (see
-    /// ``AIMLEConfiguration`` for the defaults and ``AIMLEConfiguration/paper`` for the
-    /// paper's exact setting).
-    public static func aimle(scheme: DifferenceScheme = .central, adaptation: AlphaAdaptation = .multiplicative()) -> GradientEstimator {
-        .aimle(AIMLEConfiguration(scheme: scheme, adaptation: adaptation))
-    }
+///
+/// A new estimator needs this protocol alone:
+///
+/// ```swift
+/// struct SignStraightThrough: GradientEstimator {
+///     var name: String { "sign STE" }
+///     func backward<Solver: MAPSolver>(_ pass: BackwardPass<Solver>, state: inout Void,
+///                                      context: BackwardContext) throws(LayerError) -> BackwardEstimate {
+///         var gradient = Matrix(rows: pass.batchSize, columns: pass.variableCount)
+///         for b in 0..<pass.batchSize {
+///             for s in 0..<pass.sampleCount {
+///                 for j in 0..<pass.variableCount {
+///                     let g = pass.upstream[row: b, sample: s, column: j]
+///                     gradient[b, j] += pass.sign * pass.sampleReduction * (g > 0 ? 1 : g < 0 ? -1 : 0)
+///                 }
+///             }
+///         }
+///         return BackwardEstimate(gradient: gradient)
+///     }
+/// }
+/// ```
+public protocol GradientEstimator: Sendable {
+    /// What the estimator carries from one backward pass to the next (`Void` when nothing).
+    associatedtype State: Sendable = Void
 
     /// A short human-readable name, e.g. "AIMLE (central)".
-    public var name: String {
-        switch self {
-        case .imle(let c): "IMLE (\(c.scheme.rawValue), λ = \(c.lambda))"
-        case .aimle(let c): "AIMLE (\(c.scheme.rawValue))"
-        case .straightThrough: "STE"
-        case .scoreFunction: "SFE"
-        case .directLoss(let c):
-            switch c.mode {
-            case .firstOrder: "direct loss (first-order)"
-            case .exact: "direct loss (exact)"
-            }
-        case .blackbox(let lambda): "blackbox (λ = \(lambda))"
-        case .perturbedOptimizer: "perturbed optimiser"
-        case .gumbelSoftmax(let t, _): "Gumbel-softmax (t = \(t))"
-        }
-    }
+    var name: String { get }
 
-    var configurationProblem: String? {
-        switch self {
-        case .imle(let c): c.configurationProblem
-        case .aimle(let c): c.configurationProblem
-        case .straightThrough, .scoreFunction, .perturbedOptimizer: nil
-        case .directLoss(let c): c.configurationProblem
-        case .blackbox(let lambda):
-            lambda > 0 && lambda.isFinite ? nil : "blackbox needs a finite λ > 0 (got \(lambda))"
-        case .gumbelSoftmax(let temperature, let blockSize):
-            if !(temperature > 0) || !temperature.isFinite { "Gumbel-softmax needs a temperature > 0 (got \(temperature))" }
-            else if blockSize < 1 { "Gumbel-softmax needs blocks of at least one entry (got \(blockSize))" }
-            else { nil }
-        }
-    }
+    /// Why the settings cannot work (e.g. "IMLE needs a finite λ > 0"), or `nil` when they can.
+    /// The layer checks it before every pass; the default is `nil`.
+    var configurationProblem: String? { get }
+
+    /// How the forward pass perturbs θ for this estimator; additive by default.
+    var perturbationForm: Perturbation.Form { get }
+
+    /// The state a layer starts from.
+    func makeState() -> State
+
+    /// Estimates ∂L/∂θ from ∂L/∂z.
+    ///
+    /// - Parameters:
+    ///   - pass: the tape of the forward pass, ∂L/∂z, the solver and the perturbation.
+    ///   - state: the estimator's state, advanced in place where the estimator adapts.
+    ///   - context: estimator-specific inputs (per-sample losses, a candidate scorer …).
+    /// - Returns: ∂L/∂θ (B × n) and what the pass did.
+    /// - Throws: ``LayerError`` for missing or malformed inputs, settings that do not fit
+    ///   the problem, or a solver failure.
+    func backward<Solver: MAPSolver>(_ pass: BackwardPass<Solver>, state: inout State,
+                                     context: BackwardContext) throws(LayerError) -> BackwardEstimate
+}
+
+extension GradientEstimator {
+    /// No problem: the default.
+    public var configurationProblem: String? { nil }
+
+    /// The additive perturbation θ + sense · τ · ε: the default.
+    public var perturbationForm: Perturbation.Form { .additive }
+}
+
+extension GradientEstimator where State == Void {
+    /// No state.
+    public func makeState() {}
 }

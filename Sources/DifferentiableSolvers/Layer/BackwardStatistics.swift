@@ -1,7 +1,7 @@
 /// What one backward pass of a finite-difference estimator did: the step it took, how
 /// sparse the result was and, for adaptive IMLE, the α it used.
 ///
-/// Returned by ``DifferentiableSolverLayer/backwardWithStatistics(_:_:sampleLosses:scorer:)``
+/// Returned by ``DifferentiableSolverLayer/backwardWithStatistics(_:_:context:)``
 /// so that a training loop can trace adaptive IMLE's warm-up (Minervini et al. 2023, §3:
 /// λ of Eq. 8 and the sparsity signal of Eq. 9) without reaching into the estimator.
 ///

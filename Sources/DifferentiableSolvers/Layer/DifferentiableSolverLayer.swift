@@ -1,6 +1,7 @@
 /// A combinatorial solver as a layer of a differentiable model: the forward pass samples
 /// structures z = MAP(θ + ε) by perturb-and-MAP, the backward pass turns ∂L/∂z into an
-/// estimate of ∂L/∂θ with the chosen ``GradientEstimator``.
+/// estimate of ∂L/∂θ with the chosen ``GradientEstimator``, a value of any type that
+/// conforms to the protocol.
 ///
 /// The layer speaks flat `Float` buffers (``Matrix``), so it can sit under any Swift model.
 /// θ is B × n (one row per instance); each row gets S noise samples.
@@ -17,12 +18,14 @@
 ///
 /// Randomness comes from one stream per (seed, step, row), so results are bit-identical for
 /// a seed whatever ``parallelism`` says. The step advances with every forward pass; store
-/// ``step`` and ``adaptiveState`` to resume a run exactly.
+/// ``step`` and ``adaptiveState`` to resume a run exactly. The layer keeps its estimator's
+/// state (one per state type, shared with its copies), so that replacing the estimator by
+/// another with the same state type — a new temperature, say — continues from it.
 public struct DifferentiableSolverLayer<Solver: MAPSolver>: Sendable {
     /// The MAP oracle.
     public let solver: Solver
     /// How ∂L/∂z becomes ∂L/∂θ.
-    public var estimator: GradientEstimator
+    public var estimator: any GradientEstimator
     /// The perturbation distribution ρ(ε).
     public var noise: NoiseDistribution
     /// The number S of noise samples per row (at least 1).
@@ -43,6 +46,10 @@ public struct DifferentiableSolverLayer<Solver: MAPSolver>: Sendable {
     public var perturbationFloor: Float?
     /// The running state of adaptive IMLE, shared with the layer's copies.
     public let adaptiveState: AdaptiveState
+    /// The identity of the layer and its copies, recorded on every tape.
+    public let identity: LayerIdentity
+    /// The estimators' states, one per state type (``adaptiveState`` among them).
+    let states: EstimatorStates
     /// The number of forward passes so far; part of the key of every random stream.
     public var step: UInt64
 
@@ -59,11 +66,11 @@ public struct DifferentiableSolverLayer<Solver: MAPSolver>: Sendable {
     ///   - parallelism: worker threads.
     ///   - perturbationFloor: a lower bound applied to perturbed parameters (see
     ///     ``perturbationFloor``).
-    ///   - adaptiveState: a state to resume from; a fresh one (from the AIMLE configuration's
-    ///     initial values) by default.
+    ///   - adaptiveState: a state to resume from; a fresh one (from the estimator's initial
+    ///     values when it is adaptive IMLE, the defaults otherwise) by default.
     public init(
         solver: Solver,
-        estimator: GradientEstimator = .aimle(),
+        estimator: any GradientEstimator = .aimle(),
         noise: NoiseDistribution = .gumbel,
         samples: Int = 1,
         seed: UInt64 = 0,
@@ -82,14 +89,23 @@ public struct DifferentiableSolverLayer<Solver: MAPSolver>: Sendable {
         self.forwardTemperature = forwardTemperature
         self.targetTemperature = targetTemperature
         self.parallelism = parallelism
-        if let adaptiveState {
-            self.adaptiveState = adaptiveState
-        } else if case .aimle(let configuration) = estimator {
-            self.adaptiveState = AdaptiveState(configuration: configuration)
-        } else {
-            self.adaptiveState = AdaptiveState()
-        }
+        let initialState = Self.initialState(of: estimator)
+        let adaptiveState = adaptiveState ?? (initialState as? AdaptiveState) ?? AdaptiveState()
+        self.adaptiveState = adaptiveState
+        identity = LayerIdentity()
+        states = EstimatorStates([initialState, adaptiveState])
         self.step = 0
+    }
+
+    /// The perturbation of the layer's passes: its estimator's form, its noise and temperatures.
+    public var perturbation: Perturbation {
+        Perturbation(form: estimator.perturbationForm, noise: noise, forwardTemperature: forwardTemperature,
+                     targetTemperature: targetTemperature)
+    }
+
+    /// The state `estimator` starts from.
+    static func initialState<Estimator: GradientEstimator>(of estimator: Estimator) -> any Sendable {
+        estimator.makeState()
     }
 
     /// Samples S structures per row of θ.
@@ -97,7 +113,7 @@ public struct DifferentiableSolverLayer<Solver: MAPSolver>: Sendable {
     /// - Parameters:
     ///   - theta: B × n parameters.
     ///   - output: per-sample rows ((B · S) × n) or the per-row sample mean (B × n).
-    /// - Returns: the structures and the tape that ``backward(_:_:sampleLosses:)`` needs.
+    /// - Returns: the structures and the tape that ``backward(_:_:context:)`` needs.
     /// - Throws: ``LayerError`` for an invalid configuration, a θ of the wrong shape or with
     ///   non-finite entries, or a solver failure.
     /// - Complexity: B · S solver calls spread over the worker threads.
@@ -152,7 +168,7 @@ public struct DifferentiableSolverLayer<Solver: MAPSolver>: Sendable {
         }
         let noiseMatrix = Matrix(rows: total, columns: n, values: noiseValues)
         let sampleMatrix = Matrix(rows: total, columns: n, values: sampleValues)
-        let tape = SolverTape(owner: adaptiveState, theta: theta, noise: noiseMatrix, samples: sampleMatrix,
+        let tape = SolverTape(layer: identity, theta: theta, noise: noiseMatrix, samples: sampleMatrix,
                               sampleCount: count, output: output, step: currentStep)
         switch output {
         case .perSample: return (sampleMatrix, tape)

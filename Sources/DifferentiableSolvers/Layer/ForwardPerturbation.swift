@@ -1,4 +1,4 @@
-/// The perturbation of a forward pass, entry by entry: θ + sense·τ·ε, or for the
+/// The layer's ``Perturbation`` in a forward pass, entry by entry: θ + sense·τ·ε, or for the
 /// multiplicative perturbed optimiser θ ∘ exp(sense·τ·ε − τ²/2) (Berthet et al. 2020, §3.1),
 /// then raised to the layer's perturbation floor when it has one.
 ///
@@ -16,9 +16,10 @@ struct ForwardPerturbation: Sendable {
     let floor: Float?
 
     init<Solver: MAPSolver>(_ layer: DifferentiableSolverLayer<Solver>) {
-        shift = layer.solver.sense.sign * layer.forwardTemperature
-        halfVariance = layer.forwardTemperature * layer.forwardTemperature / 2
-        multiplicative = if case .perturbedOptimizer(let c) = layer.estimator { c.multiplicative } else { false }
+        let perturbation = layer.perturbation
+        shift = layer.solver.sense.sign * perturbation.forwardTemperature
+        halfVariance = perturbation.forwardTemperature * perturbation.forwardTemperature / 2
+        multiplicative = perturbation.form == .multiplicative
         floor = layer.perturbationFloor
     }
 

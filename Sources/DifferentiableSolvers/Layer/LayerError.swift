@@ -41,5 +41,6 @@ public struct LayerError: Error, Sendable, Hashable, CustomStringConvertible {
         self.init(.solverFailed, error.description, solverError: error)
     }
 
+    /// "kind: message".
     public var description: String { "\(kind.rawValue): \(message)" }
 }

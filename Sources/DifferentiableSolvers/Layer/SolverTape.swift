@@ -1,9 +1,10 @@
 /// What a forward pass recorded for its backward pass: θ, the noise, and the sampled states.
 ///
-/// A tape belongs to the layer (and the layer's copies) that made it; giving it to another
-/// layer's `backward` is a ``LayerError`` of kind `.foreignTape`.
+/// A tape belongs to the layer (and the layer's copies) that made it, named by ``layer``;
+/// giving it to another layer's `backward` is a ``LayerError`` of kind `.foreignTape`.
 public struct SolverTape: Sendable {
-    let owner: AdaptiveState
+    /// The identity of the layer that recorded the tape.
+    public let layer: LayerIdentity
     /// The parameters θ of the forward pass (B × n).
     public let theta: Matrix
     /// The raw, unscaled noise ε of every sample ((B · S) × n); the backward pass reuses it.
@@ -19,4 +20,10 @@ public struct SolverTape: Sendable {
 
     /// The number of rows B of θ.
     public var batchSize: Int { theta.rows }
+
+    /// The sampled states as B instances × S samples × n entries.
+    public var sampleStates: SampleMatrix { SampleMatrix(samples, sampleCount: sampleCount) }
+
+    /// The noise ε as B instances × S samples × n entries.
+    public var sampleNoise: SampleMatrix { SampleMatrix(noise, sampleCount: sampleCount) }
 }

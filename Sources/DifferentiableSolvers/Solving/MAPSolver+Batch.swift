@@ -1,4 +1,11 @@
 extension MAPSolver {
+    /// Solves every row of `theta` (B × ``variableCount``) and returns the B solutions.
+    ///
+    /// Validates the shape and finiteness of θ, then solves the rows in parallel; the result
+    /// does not depend on `parallelism`.
+    ///
+    /// - Throws: ``SolverError`` naming the offending row and entry.
+    /// - Complexity: B solves spread over `parallelism.threads` workers.
     public func solveBatch(_ theta: Matrix, parallelism: Parallelism) throws(SolverError) -> Matrix {
         try validateBatch(theta)
         return try solveValidatedRows(theta, parallelism: parallelism)

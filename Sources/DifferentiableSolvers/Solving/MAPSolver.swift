@@ -9,8 +9,9 @@
 /// length (argmax, top-k, ranking) returns `nil` and checks the length it is given.
 ///
 /// Conforming types implement ``solve(_:into:workspace:)`` for one row; the batched entry
-/// point ``solveBatch(_:parallelism:)`` validates the batch and solves its rows in parallel
-/// across cores. A solver with a faster batched algorithm may override it.
+/// point ``solveBatch(_:parallelism:)`` (an extension, not a requirement: the layer solves
+/// row by row in its own workers) validates the batch and solves its rows in parallel
+/// across cores.
 ///
 /// ```swift
 /// struct Argmax: MAPSolver {
@@ -58,15 +59,6 @@ public protocol MAPSolver: Sendable {
         into solution: inout MutableSpan<Float>,
         workspace: inout Workspace
     ) throws(SolverError)
-
-    /// Solves every row of `theta` (B × ``variableCount``) and returns the B solutions.
-    ///
-    /// The default implementation validates the shape and finiteness of θ and solves the
-    /// rows in parallel; the result does not depend on `parallelism`.
-    ///
-    /// - Throws: ``SolverError`` naming the offending row and entry.
-    /// - Complexity: B solves spread over `parallelism.threads` workers.
-    func solveBatch(_ theta: Matrix, parallelism: Parallelism) throws(SolverError) -> Matrix
 }
 
 extension MAPSolver where Workspace == Void {

@@ -55,6 +55,7 @@ public struct SolverError: Error, Sendable, Hashable, CustomStringConvertible {
         return copy
     }
 
+    /// "kind: message", followed by the row and index when known.
     public var description: String {
         var location = ""
         if let row { location += " (row \(row)" + (index.map { ", index \($0))" } ?? ")") }

@@ -36,6 +36,7 @@ public struct ModelFileError: Error, Sendable, Hashable, CustomStringConvertible
         self.message = message
     }
 
+    /// "reason: path:line: message" (the line only when known).
     public var description: String {
         "\(reason.rawValue): \(path)\(line.map { ":\($0)" } ?? ""): \(message)"
     }

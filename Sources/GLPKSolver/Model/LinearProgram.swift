@@ -6,7 +6,7 @@ import DifferentiableSolvers
 ///
 /// The structure (variables, constraints, sense) is fixed; θ changes with every solve.
 /// Build a program in code or read one from a model file with
-/// ``init(contentsOf:format:)``, then hand it to ``LinearProgramSolver``.
+/// ``init(contentsOf:format:translationLimits:)``, then hand it to ``LinearProgramSolver``.
 ///
 /// ```swift
 /// // 0/1 knapsack: maximise Σ θᵢ zᵢ subject to 3z₀ + 4z₁ + 2z₂ ≤ 5.

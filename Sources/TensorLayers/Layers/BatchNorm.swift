@@ -43,9 +43,11 @@ public struct BatchNorm: ParameterizedModel, Sendable {
         batchNorm(input, scale: scale, offset: offset, statistics: statistics, phase: phase, momentum: momentum, epsilon: epsilon)
     }
 
+    /// `scale` and `offset`.
     public static var parameters: [ModelParameter<BatchNorm>] {
         [ModelParameter("scale", \.scale, \.scale), ModelParameter("offset", \.offset, \.offset)]
     }
 
+    /// The running mean and variance, saved as `statistics`.
     public var namedStatistics: [NamedStatistics] { [NamedStatistics("statistics", statistics)] }
 }

@@ -66,6 +66,7 @@ public struct Conv2D: ParameterizedModel, Sendable {
         return [shape[0], filter.shape[0], (shape[2] + 2 * padding - kernel) / stride + 1, (shape[3] + 2 * padding - kernel) / stride + 1]
     }
 
+    /// `filter` and `bias`.
     public static var parameters: [ModelParameter<Conv2D>] {
         [ModelParameter("filter", \.filter, \.filter), ModelParameter("bias", \.bias, \.bias)]
     }

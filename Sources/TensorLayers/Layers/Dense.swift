@@ -36,6 +36,7 @@ public struct Dense: ParameterizedModel, Sendable {
         linear(input, weight: weight, bias: bias)
     }
 
+    /// `weight` and `bias`.
     public static var parameters: [ModelParameter<Dense>] {
         [ModelParameter("weight", \.weight, \.weight), ModelParameter("bias", \.bias, \.bias)]
     }

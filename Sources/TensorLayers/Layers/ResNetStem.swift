@@ -67,11 +67,13 @@ public struct ResNetStem: ParameterizedModel, Sendable {
         }
     }
 
+    /// The parameters of `conv`, `norm`, `block1` and `block2`, prefixed with their names.
     public static var parameters: [ModelParameter<ResNetStem>] {
         ModelParameter.nested("conv", \.conv, \.conv) + ModelParameter.nested("norm", \.norm, \.norm)
             + ModelParameter.nested("block1", \.block1, \.block1) + ModelParameter.nested("block2", \.block2, \.block2)
     }
 
+    /// The running statistics of `norm`, `block1` and `block2`, prefixed with their names.
     public var namedStatistics: [NamedStatistics] {
         norm.namedStatistics.map { $0.prefixed("norm") } + block1.namedStatistics.map { $0.prefixed("block1") }
             + block2.namedStatistics.map { $0.prefixed("block2") }

@@ -40,11 +40,13 @@ public struct ResidualBlock: ParameterizedModel, Sendable {
         return relu(norm2(conv2(hidden), phase: phase) + input)
     }
 
+    /// The parameters of `conv1`, `norm1`, `conv2` and `norm2`, prefixed with their names.
     public static var parameters: [ModelParameter<ResidualBlock>] {
         ModelParameter.nested("conv1", \.conv1, \.conv1) + ModelParameter.nested("norm1", \.norm1, \.norm1)
             + ModelParameter.nested("conv2", \.conv2, \.conv2) + ModelParameter.nested("norm2", \.norm2, \.norm2)
     }
 
+    /// The running statistics of `norm1` and `norm2`, prefixed with their names.
     public var namedStatistics: [NamedStatistics] {
         norm1.namedStatistics.map { $0.prefixed("norm1") } + norm2.namedStatistics.map { $0.prefixed("norm2") }
     }

@@ -31,5 +31,6 @@ public struct TensorError: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// "TensorError(kind): message".
     public var description: String { "TensorError(\(kind)): \(message)" }
 }
