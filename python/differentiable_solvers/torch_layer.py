@@ -1,0 +1,99 @@
+"""The layer for PyTorch: a ``torch.autograd.Function`` and an ``nn.Module`` (needs torch)."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Optional, Tuple
+
+import numpy as np
+import torch
+
+from .layer import Layer, Tape
+
+
+class SolverFunction(torch.autograd.Function):
+    """z = MAP(θ + τ·ε) forward, the layer's gradient estimator backward.
+
+    ``SolverFunction.apply(theta, layer, mean)``: θ is instances × variables; the result is
+    instances × samples × variables, or instances × variables with ``mean``. Computation runs
+    on the CPU in float32; the result has θ's device and dtype.
+    """
+
+    @staticmethod
+    def forward(ctx: Any, theta: torch.Tensor, layer: Layer, mean: bool) -> torch.Tensor:  # type: ignore[override]
+        values = theta.detach().to("cpu", torch.float32).numpy()
+        z, tape = layer.forward(values, mean=mean)
+        ctx.layer, ctx.tape = layer, tape
+        ctx.theta_device, ctx.theta_dtype = theta.device, theta.dtype
+        return torch.from_numpy(z).to(theta.device, theta.dtype)
+
+    @staticmethod
+    def backward(ctx: Any, dldz: torch.Tensor) -> Tuple[Optional[torch.Tensor], None, None]:  # type: ignore[override]
+        layer: Layer = ctx.layer
+        tape: Tape = ctx.tape
+        upstream = dldz.detach().to("cpu", torch.float32).contiguous().numpy()
+        gradient = layer.backward(tape, upstream)
+        return torch.from_numpy(np.ascontiguousarray(gradient)).to(ctx.theta_device, ctx.theta_dtype), None, None
+
+
+class DifferentiableSolverLayer(torch.nn.Module):
+    """A combinatorial solver as a PyTorch module, trained through with a gradient estimator.
+
+    >>> layer = DifferentiableSolverLayer(solver="shortest-path.grid", options={"height": 12, "width": 12},
+    ...                                   estimator="aimle-central", noise="gumbel", samples=10, seed=0,
+    ...                                   perturbation_floor=0.0)
+    >>> paths = layer(costs)              # costs: batch × 144 → batch × 144 (mean of 10 sampled paths)
+    >>> loss = ((paths - true_paths) ** 2).sum()
+    >>> loss.backward()                   # ∂loss/∂costs by adaptive IMLE
+
+    Args:
+        solver: the registered name of the solver (``differentiable_solvers.list_solvers()``).
+        options: the solver's options.
+        estimator: the gradient estimator, named as :class:`~differentiable_solvers.Layer` names it
+            (``aimle-central``, ``imle:20``, ``blackbox:20`` …; not ``score-function``, which
+            needs per-sample losses: use the numpy :class:`~differentiable_solvers.Layer`).
+        noise: ``none``, ``gumbel``, ``normal`` or ``sum-of-gamma:K[:T]``.
+        samples: noise samples per instance.
+        seed: the seed of all randomness; the layer's step advances with every forward pass.
+        threads: worker threads (0: one per core); results do not depend on it.
+        mean: return the mean of the samples (instances × variables) rather than every sample
+            (instances × samples × variables).
+        forward_temperature, target_temperature, perturbation_floor: as for
+            :class:`~differentiable_solvers.Layer`.
+    """
+
+    def __init__(
+        self,
+        solver: str,
+        options: Optional[Mapping[str, Any]] = None,
+        estimator: str = "aimle-central",
+        noise: str = "gumbel",
+        samples: int = 1,
+        seed: int = 0,
+        threads: int = 0,
+        mean: bool = True,
+        forward_temperature: float = 1.0,
+        target_temperature: float = 1.0,
+        perturbation_floor: Optional[float] = None,
+    ) -> None:
+        super().__init__()
+        self.layer = Layer(solver, options, estimator=estimator, noise=noise, samples=samples, seed=seed,
+                           threads=threads, forward_temperature=forward_temperature,
+                           target_temperature=target_temperature, perturbation_floor=perturbation_floor)
+        self.mean = mean
+
+    def forward(self, theta: torch.Tensor) -> torch.Tensor:
+        """Solves every row of θ (instances × variables; a vector is one instance)."""
+        if theta.dim() == 1:
+            return SolverFunction.apply(theta.unsqueeze(0), self.layer, self.mean).squeeze(0)
+        return SolverFunction.apply(theta, self.layer, self.mean)
+
+    def state(self) -> dict[str, Any]:
+        """The layer's step and adaptive IMLE state, for checkpoints."""
+        return self.layer.state()
+
+    def restore_state(self, state: Mapping[str, Any]) -> None:
+        """Continues from :meth:`state`'s result."""
+        self.layer.restore_state(state)
+
+    def extra_repr(self) -> str:
+        return f"solver={self.layer.solver!r}, estimator={self.layer.estimator!r}, samples={self.layer.samples}, mean={self.mean}"
