@@ -19,15 +19,15 @@ struct ABILayerTests {
         defer { _ = ds_layer_free(layer) }
         for (number, step) in expected.steps.enumerated() {
             let theta = Matrix(rows: step.rows, columns: step.columns, values: step.theta.map(Float.init(bitPattern:)))
-            let (z, tape) = try ABIClient.forward(layer, theta, samples: reference.samples, mean: reference.mean)
+            let (z, tape) = try ABIClient.forward(layer, theta, samples: reference.settings.samples, mean: reference.settings.mean)
             defer { _ = ds_tape_free(tape) }
-            #expect(z.values.map(\.bitPattern) == step.z, "\(reference.estimator), step \(number): z")
+            #expect(z.values.map(\.bitPattern) == step.z, "\(reference.settings.estimator), step \(number): z")
             let upstream = Matrix(rows: z.rows, columns: z.columns, values: step.dldz.map(Float.init(bitPattern:)))
             let gradient = try ABIClient.backward(layer, tape, upstream, thetaShape: (theta.rows, theta.columns))
-            #expect(gradient.values.map(\.bitPattern) == step.gradient, "\(reference.estimator), step \(number): ∂L/∂θ")
+            #expect(gradient.values.map(\.bitPattern) == step.gradient, "\(reference.settings.estimator), step \(number): ∂L/∂θ")
         }
         #expect(expected.steps.dropFirst().contains { $0.gradient.contains { $0 != 0 } },
-                "\(reference.estimator): all gradients zero, so the comparison cannot tell")
+                "\(reference.settings.estimator): all gradients zero, so the comparison cannot tell")
         let state = try ABIClient.string { ds_layer_state(layer, $0) }
         #expect(try JSONDecoder().decode(LayerCheckpoint.self, from: Data(state.utf8)) == expected.state)
     }
@@ -40,7 +40,7 @@ struct ABILayerTests {
         let domain = try reference.swiftLayer(threads: 1).solver.parameterDomain
         func step(_ layer: UInt64, _ index: Int) throws -> [UInt32] {
             let theta = reference.theta(step: index, columns: 9, domain: domain)
-            let (z, tape) = try ABIClient.forward(layer, theta, samples: reference.samples)
+            let (z, tape) = try ABIClient.forward(layer, theta, samples: reference.settings.samples)
             defer { _ = ds_tape_free(tape) }
             let gradient = try ABIClient.backward(layer, tape, ReferenceCase.upstream(z), thetaShape: (theta.rows, theta.columns))
             return (z.values + gradient.values).map(\.bitPattern)
@@ -88,9 +88,10 @@ struct ABILayerTests {
 extension ReferenceCase {
     /// The layer made through the ABI from the case's strings.
     func abiLayer(threads: Int64) throws(ABIFailure) -> UInt64 {
-        let layer = try ABIClient.makeLayer(solver, optionsText, estimator: estimator, noise: noise,
-                                            samples: Int64(samples), seed: seed, threads: threads)
-        if var floor {
+        let layer = try ABIClient.makeLayer(settings.solver, settings.optionsText, estimator: settings.estimator,
+                                            noise: settings.noise, samples: Int64(settings.samples), seed: settings.seed,
+                                            threads: threads)
+        if var floor = settings.floor {
             try ABIClient.check(ds_layer_set_perturbation_floor(layer, &floor))
         }
         if let initialState {

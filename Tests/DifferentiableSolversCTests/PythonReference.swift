@@ -17,14 +17,7 @@ struct PythonReference: Codable, Equatable {
 
     /// A layer configuration and its passes.
     struct Case: Codable, Equatable {
-        var solver: String
-        var options: JSONValue
-        var estimator: String
-        var noise: String
-        var samples: Int
-        var seed: UInt64
-        var floor: Float?
-        var mean: Bool
+        var settings: LayerSettings
         /// The state to restore before the first pass, if any.
         var initial: LayerCheckpoint?
         var steps: [Step]
@@ -43,15 +36,14 @@ extension ReferenceCase {
         var steps: [PythonReference.Step] = []
         for step in 0..<3 {
             let theta = theta(step: step, columns: columns, domain: layer.solver.parameterDomain)
-            let (z, tape) = try layer.forward(theta, output: mean ? .mean : .perSample)
+            let (z, tape) = try layer.forward(theta, output: settings.mean ? .mean : .perSample)
             let upstream = Self.upstream(z)
             let gradient = try layer.backward(upstream, tape)
             steps.append(PythonReference.Step(rows: theta.rows, columns: theta.columns, theta: theta.values.map(\.bitPattern),
                                               z: z.values.map(\.bitPattern), dldz: upstream.values.map(\.bitPattern),
                                               gradient: gradient.values.map(\.bitPattern)))
         }
-        return PythonReference.Case(solver: solver, options: options, estimator: estimator, noise: noise, samples: samples,
-                                    seed: seed, floor: floor, mean: mean, initial: initialState, steps: steps,
+        return PythonReference.Case(settings: settings, initial: initialState, steps: steps,
                                     state: LayerCheckpoint(step: layer.step, adaptive: layer.adaptiveState.snapshot))
     }
 }
