@@ -37,8 +37,11 @@ from typing import Callable, Optional
 import numpy as np
 import torch
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # the package of this checkout, if not installed
-from differentiable_solvers import DifferentiableSolverLayer, Solver  # noqa: E402
+try:
+    from differentiable_solvers import DifferentiableSolverLayer, Solver
+except ImportError:   # not installed: the package of this checkout
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from differentiable_solvers import DifferentiableSolverLayer, Solver
 
 GRID = 5
 
