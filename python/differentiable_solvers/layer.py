@@ -11,33 +11,27 @@ import numpy as np
 
 from . import _library as lib
 from ._arrays import flat, matrix, options_text
+from ._handle import Handle
 
 
-class Tape:
+class Tape(Handle):
     """What a forward pass recorded for its backward pass (θ, the noise, the samples).
 
     Owned by Python: the Swift tape is freed when this object is collected. It stays valid
     for any number of backward passes of the layer that made it.
     """
 
+    _free = "ds_tape_free"
+
     def __init__(self, handle: int, theta_shape: Tuple[int, int], output_shape: Tuple[int, ...]) -> None:
-        self._handle = handle
+        super().__init__(handle)
         #: The shape of θ of the forward pass (instances × variables).
         self.theta_shape = theta_shape
         #: The shape of the forward output, which ∂L/∂z must have.
         self.output_shape = output_shape
 
-    def close(self) -> None:
-        """Frees the Swift tape now."""
-        handle, self._handle = getattr(self, "_handle", 0), 0
-        if handle and lib._library is not None:
-            lib.library().ds_tape_free(handle)
 
-    def __del__(self) -> None:
-        self.close()
-
-
-class Layer:
+class Layer(Handle):
     """A registered solver as a layer: ``forward`` samples z = MAP(θ + τ·ε) for each instance,
     ``backward`` turns ∂L/∂z into ∂L/∂θ with the chosen gradient estimator.
 
@@ -68,6 +62,8 @@ class Layer:
             does not accept, or invalid settings, with the Swift message.
     """
 
+    _free = "ds_layer_free"
+
     def __init__(
         self,
         solver: str,
@@ -84,7 +80,7 @@ class Layer:
         handle = ctypes.c_uint64()
         lib.call("ds_layer_make", lib.text(solver), lib.text(options_text(options)), lib.text(estimator),
                  lib.text(noise), samples, seed, threads, ctypes.byref(handle))
-        self._handle = handle.value
+        super().__init__(handle.value)
         self.solver, self.estimator, self.noise, self.samples = solver, estimator, noise, samples
         if forward_temperature != 1.0 or target_temperature != 1.0:
             lib.call("ds_layer_set_temperatures", self._handle, forward_temperature, target_temperature)
@@ -149,15 +145,6 @@ class Layer:
     def restore_state(self, state: Mapping[str, Any]) -> None:
         """Continues from a state that :meth:`state` returned (of this layer or another)."""
         lib.call("ds_layer_restore_state", self._handle, lib.text(json.dumps(dict(state))))
-
-    def close(self) -> None:
-        """Frees the Swift layer now (its tapes stay valid)."""
-        handle, self._handle = getattr(self, "_handle", 0), 0
-        if handle and lib._library is not None:
-            lib.library().ds_layer_free(handle)
-
-    def __del__(self) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         return f"Layer({self.solver!r}, estimator={self.estimator!r}, noise={self.noise!r}, samples={self.samples})"

@@ -9,6 +9,7 @@ import numpy as np
 
 from . import _library as lib
 from ._arrays import matrix, options_text
+from ._handle import Handle
 
 
 def list_solvers() -> list[dict[str, Any]]:
@@ -26,7 +27,7 @@ def describe_solver(name: str) -> dict[str, Any]:
     return lib.json_result(lambda out: lib.library().ds_solver_describe(lib.text(name), out))
 
 
-class Solver:
+class Solver(Handle):
     """A registered solver with its options: the MAP oracle of a combinatorial problem.
 
     >>> solver = Solver("top-k", {"k": 2})
@@ -42,10 +43,12 @@ class Solver:
             does not accept (``invalid_options``), with the Swift message.
     """
 
+    _free = "ds_solver_free"
+
     def __init__(self, name: str, options: Optional[Mapping[str, Any]] = None) -> None:
         handle = ctypes.c_uint64()
         lib.call("ds_solver_make", lib.text(name), lib.text(options_text(options)), ctypes.byref(handle))
-        self._handle = handle.value
+        super().__init__(handle.value)
         self.name = name
 
     @property
@@ -72,15 +75,6 @@ class Solver:
         lib.call("ds_solver_solve", self._handle, lib.float_pointer(values), values.shape[0], values.shape[1],
                  threads, lib.float_pointer(solutions), solutions.size)
         return solutions
-
-    def close(self) -> None:
-        """Frees the Swift solver (also done when the object is collected)."""
-        handle, self._handle = getattr(self, "_handle", 0), 0
-        if handle and lib._library is not None:
-            lib.library().ds_solver_free(handle)
-
-    def __del__(self) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         return f"Solver({self.name!r})"

@@ -127,3 +127,7 @@ def test_bad_passes_raise_with_the_swift_message() -> None:
     assert scores.backward(tape, z, sample_losses=np.ones((1, 3))).shape == (1, 4)
     with pytest.raises(DifferentiableSolversError, match="not one that ds_layer_state writes"):
         layer.restore_state({"step": 1})
+    layer.close()
+    with pytest.raises(DifferentiableSolversError, match="the layer handle is 0"):
+        layer.forward(theta)
+    layer.close()   # closing twice is harmless
