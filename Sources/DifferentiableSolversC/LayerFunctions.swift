@@ -88,6 +88,19 @@ public func ds_layer_forward(_ layer: UInt64, _ theta: UnsafePointer<Float>?, _ 
 public func ds_layer_backward(_ layer: UInt64, _ tape: UInt64, _ dLdz: UnsafePointer<Float>?, _ count: Int64,
                               _ sampleLosses: UnsafePointer<Float>?, _ lossesCount: Int64,
                               _ dtheta: UnsafeMutablePointer<Float>?, _ capacity: Int64) -> Int32 {
+    ds_layer_backward_with_statistics(layer, tape, dLdz, count, sampleLosses, lossesCount, dtheta, capacity, nil)
+}
+
+/// ``ds_layer_backward(_:_:_:_:_:_:_:_:)``, and what the pass did, written to `statistics`
+/// (NULL: not wanted) as 5 doubles: the mean step λ, the mean number of non-zero gradient
+/// entries per informative sample, the number of informative samples (∂L/∂z ≠ 0; −1 for
+/// estimators without finite differences), the silent rows, and the α used (NaN unless
+/// adaptive IMLE).
+@_cdecl("ds_layer_backward_with_statistics")
+public func ds_layer_backward_with_statistics(_ layer: UInt64, _ tape: UInt64, _ dLdz: UnsafePointer<Float>?, _ count: Int64,
+                                              _ sampleLosses: UnsafePointer<Float>?, _ lossesCount: Int64,
+                                              _ dtheta: UnsafeMutablePointer<Float>?, _ capacity: Int64,
+                                              _ statistics: UnsafeMutablePointer<Double>?) -> Int32 {
     abiCall { () throws(ABIError) in
         let handle = try HandleTable.shared.object(layer, as: LayerHandle.self, kind: "layer")
         let recorded = try HandleTable.shared.object(tape, as: SolverTape.self, kind: "tape")
@@ -101,8 +114,27 @@ public func ds_layer_backward(_ layer: UInt64, _ tape: UInt64, _ dLdz: UnsafePoi
         if sampleLosses != nil {
             context.sampleLosses = try CBridge.floats(sampleLosses, count: Int(clamping: lossesCount), name: "sample losses")
         }
-        let gradient = try handle.backward(upstream, recorded, context: context)
+        let (gradient, pass) = try handle.backward(upstream, recorded, context: context)
         try CBridge.write(gradient.values, to: dtheta, capacity: capacity, name: "dtheta")
+        if let statistics {
+            let values = [pass.meanLambda, pass.meanNonZeros, Double(pass.informativeSamples ?? -1), Double(pass.silentRows),
+                          pass.alpha ?? .nan]
+            statistics.update(from: values, count: values.count)
+        }
+    }
+}
+
+/// One step of adaptive IMLE's α rule with the sparsity signal `mean_non_zeros` (the mean
+/// number of non-zero gradient entries per informative sample): for data-parallel training,
+/// where each worker restores the state it had before its backward pass and advances it with
+/// the signal merged over all workers, so that α stays the same everywhere.
+///
+/// - Returns: ``ABIStatus/invalidConfiguration`` when the layer's estimator is not adaptive
+///   IMLE, or the signal is negative or not finite.
+@_cdecl("ds_layer_advance_adaptive")
+public func ds_layer_advance_adaptive(_ layer: UInt64, _ meanNonZeros: Double) -> Int32 {
+    abiCall { () throws(ABIError) in
+        try HandleTable.shared.object(layer, as: LayerHandle.self, kind: "layer").advanceAdaptive(meanNonZeros: meanNonZeros)
     }
 }
 

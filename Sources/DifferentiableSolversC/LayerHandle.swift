@@ -45,13 +45,31 @@ final class LayerHandle: Sendable {
         }
     }
 
-    /// The layer's backward pass (advancing an adaptive estimator's state).
-    func backward(_ dLdz: Matrix, _ tape: SolverTape, context: BackwardContext) throws(ABIError) -> Matrix {
+    /// The layer's backward pass (advancing an adaptive estimator's state) and its statistics.
+    func backward(_ dLdz: Matrix, _ tape: SolverTape, context: BackwardContext) throws(ABIError)
+        -> (gradient: Matrix, statistics: BackwardStatistics) {
         let layer = layer.withLock { $0 }
         do throws(LayerError) {
-            return try layer.backward(dLdz, tape, context: context)
+            return try layer.backwardWithStatistics(dLdz, tape, context: context)
         } catch {
             throw ABIError(error)
+        }
+    }
+
+    /// One step of adaptive IMLE's α rule (Eqs. 9 and 10) with a sparsity signal from
+    /// elsewhere — e.g. merged over the workers of data-parallel training.
+    ///
+    /// - Throws: ``ABIError`` of status `.invalidConfiguration` when the layer's estimator is
+    ///   not adaptive IMLE, or the signal is negative or not finite.
+    func advanceAdaptive(meanNonZeros: Double) throws(ABIError) {
+        try layer.withLock { (layer) throws(ABIError) in
+            guard let configuration = layer.estimator as? AdaptiveIMLE else {
+                throw ABIError(.invalidConfiguration, "only adaptive IMLE adapts; this layer's estimator is \(layer.estimator.name)")
+            }
+            guard meanNonZeros.isFinite, meanNonZeros >= 0 else {
+                throw ABIError(.invalidConfiguration, "the mean number of non-zero entries must be finite and ≥ 0 (got \(meanNonZeros))")
+            }
+            layer.adaptiveState.update(meanNonZeros: meanNonZeros, configuration: configuration)
         }
     }
 

@@ -112,6 +112,11 @@ struct ABIErrorPathTests {
         #expect(ABIClient.failure(ds_layer_set_temperatures(layer, 1, -1))?.status == .invalidConfiguration)
         var infinity = Float.infinity
         #expect(ABIClient.failure(ds_layer_set_perturbation_floor(layer, &infinity))?.status == .invalidConfiguration)
+        #expect(ABIClient.failure(ds_layer_advance_adaptive(layer, .nan))?.status == .invalidConfiguration)
+        #expect(ABIClient.failure(ds_layer_advance_adaptive(layer, -1))?.status == .invalidConfiguration)
+        let imle = try ABIClient.makeLayer("top-k", #"{"k": 2}"#, estimator: "imle:5", noise: "gumbel", samples: 1, seed: 0)
+        defer { _ = ds_layer_free(imle) }
+        #expect(ABIClient.failure(ds_layer_advance_adaptive(imle, 1))?.message.contains("only adaptive IMLE adapts") == true)
     }
 
     @Test("forward and backward: bad θ, bad ∂L/∂z, small buffers, a foreign tape, missing sample losses")

@@ -135,6 +135,22 @@ ds_status ds_layer_backward(ds_layer layer, ds_tape tape, const float *dldz, int
                             const float *sample_losses, int64_t losses_count,
                             float *dtheta, int64_t capacity);
 
+/* ds_layer_backward, and what the pass did, written to statistics (NULL: not wanted) as 5
+ * doubles: the mean step λ, the mean number of non-zero gradient entries per informative
+ * sample (∂L/∂z ≠ 0), the number of informative samples (-1 for estimators without finite
+ * differences), the silent rows, and the α used (NaN unless adaptive IMLE). */
+ds_status ds_layer_backward_with_statistics(ds_layer layer, ds_tape tape, const float *dldz, int64_t count,
+                                            const float *sample_losses, int64_t losses_count,
+                                            float *dtheta, int64_t capacity, double *statistics);
+
+/* One step of adaptive IMLE's α rule with a sparsity signal from elsewhere (the mean number
+ * of non-zero gradient entries per informative sample). Data-parallel training: every worker
+ * restores the state it had before its backward pass (ds_layer_restore_state) and advances it
+ * with the signal merged over all workers, Σ mean · informative / Σ informative, so that α
+ * stays the same on every worker. DS_INVALID_CONFIGURATION unless the estimator is adaptive
+ * IMLE. */
+ds_status ds_layer_advance_adaptive(ds_layer layer, double mean_non_zeros);
+
 /* The layer's state as JSON, {"adaptive": {"alpha", "nonZeroAverage", "previousUpdate",
  * "updates"}, "step": N}, for checkpoints. Free *json. */
 ds_status ds_layer_state(ds_layer layer, char **json);
