@@ -14,10 +14,10 @@ Swift package DifferentiableSolvers does the work, through its C ABI.
 from __future__ import annotations
 
 from .errors import DifferentiableSolversError
-from .layer import Layer, Tape
+from .layer import BackwardStatistics, Layer, Tape
 from .solver import Solver, describe_solver, list_solvers
 
-__all__ = ["DifferentiableSolversError", "Layer", "Tape", "Solver", "describe_solver", "list_solvers"]
+__all__ = ["BackwardStatistics", "DifferentiableSolversError", "Layer", "Tape", "Solver", "describe_solver", "list_solvers"]
 
 try:
     import torch as _torch  # noqa: F401

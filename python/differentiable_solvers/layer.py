@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import ctypes
 import json
+import math
+from dataclasses import dataclass
 from typing import Any, Mapping, Optional, Tuple
 
 import numpy as np
@@ -12,6 +14,29 @@ import numpy as np
 from . import _library as lib
 from ._arrays import flat, matrix, options_text
 from ._handle import Handle
+
+
+@dataclass(frozen=True)
+class BackwardStatistics:
+    """What one backward pass did (``DifferentiableSolverLayer.backwardWithStatistics``)."""
+
+    #: The mean step λ over the rows with a gradient signal.
+    mean_lambda: float
+    #: The mean number of non-zero gradient entries per informative sample (AIMLE's signal).
+    mean_non_zeros: float
+    #: The samples whose ∂L/∂z is not zero (``None`` for estimators without finite differences).
+    informative_samples: Optional[int]
+    #: Rows none of whose samples had a gradient signal.
+    silent_rows: int
+    #: The α of adaptive IMLE used by the pass (``None`` for other estimators).
+    alpha: Optional[float]
+
+    @staticmethod
+    def from_values(values: list) -> "BackwardStatistics":
+        """Reads the 5 doubles of ``ds_layer_backward_with_statistics``."""
+        mean_lambda, mean_non_zeros, informative, silent, alpha = values
+        return BackwardStatistics(mean_lambda, mean_non_zeros, None if informative < 0 else int(informative),
+                                  int(silent), None if math.isnan(alpha) else alpha)
 
 
 class Tape(Handle):
@@ -129,13 +154,30 @@ class Layer(Handle):
             DifferentiableSolversError: a tape of another layer, a ∂L/∂z of the wrong size or
                 with NaN entries, missing sample losses.
         """
+        return self.backward_with_statistics(tape, dldz, sample_losses)[0]
+
+    def backward_with_statistics(self, tape: Tape, dldz: Any,
+                                 sample_losses: Any = None) -> Tuple[np.ndarray, BackwardStatistics]:
+        """:meth:`backward`, and what the pass did (the step λ, the sparsity signal, α)."""
         upstream = flat(dldz)
         gradient = np.empty(tape.theta_shape, dtype=np.float32)
         losses = None if sample_losses is None else flat(sample_losses)
-        lib.call("ds_layer_backward", self._handle, tape._handle, lib.float_pointer(upstream), upstream.size,
-                 None if losses is None else lib.float_pointer(losses), 0 if losses is None else losses.size,
-                 lib.float_pointer(gradient), gradient.size)
-        return gradient
+        values = (ctypes.c_double * 5)()
+        lib.call("ds_layer_backward_with_statistics", self._handle, tape._handle, lib.float_pointer(upstream),
+                 upstream.size, None if losses is None else lib.float_pointer(losses),
+                 0 if losses is None else losses.size, lib.float_pointer(gradient), gradient.size, values)
+        return gradient, BackwardStatistics.from_values(list(values))
+
+    def advance_adaptive(self, mean_non_zeros: float) -> None:
+        """One step of adaptive IMLE's α rule with a sparsity signal from elsewhere (the mean
+        number of non-zero gradient entries per informative sample), e.g. merged over the
+        workers of data-parallel training (see :mod:`differentiable_solvers.distributed`).
+
+        Raises:
+            DifferentiableSolversError: ``invalid_configuration`` unless the estimator is
+                adaptive IMLE.
+        """
+        lib.call("ds_layer_advance_adaptive", self._handle, mean_non_zeros)
 
     def state(self) -> dict[str, Any]:
         """The state a checkpoint stores: ``{"step": N, "adaptive": {"alpha", "nonZeroAverage",

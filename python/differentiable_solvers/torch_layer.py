@@ -7,32 +7,39 @@ from typing import Any, Mapping, Optional, Tuple
 import numpy as np
 import torch
 
+from .distributed import synchronized_backward
 from .layer import Layer, Tape
 
 
 class SolverFunction(torch.autograd.Function):
     """z = MAP(θ + τ·ε) forward, the layer's gradient estimator backward.
 
-    ``SolverFunction.apply(theta, layer, mean)``: θ is instances × variables; the result is
-    instances × samples × variables, or instances × variables with ``mean``. Computation runs
-    on the CPU in float32; the result has θ's device and dtype.
+    ``SolverFunction.apply(theta, layer, mean, distributed)``: θ is instances × variables; the
+    result is instances × samples × variables, or instances × variables with ``mean``.
+    Computation runs on the CPU in float32; the result has θ's device and dtype. With
+    ``distributed`` (and an initialised ``torch.distributed``), adaptive IMLE's α steps on the
+    signal of all workers (:func:`~differentiable_solvers.distributed.synchronized_backward`).
     """
 
     @staticmethod
-    def forward(ctx: Any, theta: torch.Tensor, layer: Layer, mean: bool) -> torch.Tensor:  # type: ignore[override]
+    def forward(ctx: Any, theta: torch.Tensor, layer: Layer, mean: bool,  # type: ignore[override]
+                distributed: bool = False) -> torch.Tensor:
         values = theta.detach().to("cpu", torch.float32).numpy()
         z, tape = layer.forward(values, mean=mean)
-        ctx.layer, ctx.tape = layer, tape
+        ctx.layer, ctx.tape, ctx.distributed = layer, tape, distributed
         ctx.theta_device, ctx.theta_dtype = theta.device, theta.dtype
         return torch.from_numpy(z).to(theta.device, theta.dtype)
 
     @staticmethod
-    def backward(ctx: Any, dldz: torch.Tensor) -> Tuple[Optional[torch.Tensor], None, None]:  # type: ignore[override]
+    def backward(ctx: Any, dldz: torch.Tensor) -> Tuple[Optional[torch.Tensor], None, None, None]:  # type: ignore[override]
         layer: Layer = ctx.layer
         tape: Tape = ctx.tape
         upstream = dldz.detach().to("cpu", torch.float32).contiguous().numpy()
-        gradient = layer.backward(tape, upstream)
-        return torch.from_numpy(np.ascontiguousarray(gradient)).to(ctx.theta_device, ctx.theta_dtype), None, None
+        if ctx.distributed and torch.distributed.is_available() and torch.distributed.is_initialized():
+            gradient = synchronized_backward(layer, tape, upstream)
+        else:
+            gradient = layer.backward(tape, upstream)
+        return torch.from_numpy(np.ascontiguousarray(gradient)).to(ctx.theta_device, ctx.theta_dtype), None, None, None
 
 
 class DifferentiableSolverLayer(torch.nn.Module):
@@ -57,6 +64,9 @@ class DifferentiableSolverLayer(torch.nn.Module):
         threads: worker threads (0: one per core); results do not depend on it.
         mean: return the mean of the samples (instances × variables) rather than every sample
             (instances × samples × variables).
+        distributed: under ``torch.distributed`` data-parallel training, keep adaptive IMLE's α
+            identical on every worker by merging its sparsity signal over the default process
+            group at every backward pass (see :mod:`differentiable_solvers.distributed`).
         forward_temperature, target_temperature, perturbation_floor: as for
             :class:`~differentiable_solvers.Layer`.
     """
@@ -74,18 +84,20 @@ class DifferentiableSolverLayer(torch.nn.Module):
         forward_temperature: float = 1.0,
         target_temperature: float = 1.0,
         perturbation_floor: Optional[float] = None,
+        distributed: bool = False,
     ) -> None:
         super().__init__()
         self.layer = Layer(solver, options, estimator=estimator, noise=noise, samples=samples, seed=seed,
                            threads=threads, forward_temperature=forward_temperature,
                            target_temperature=target_temperature, perturbation_floor=perturbation_floor)
         self.mean = mean
+        self.distributed = distributed
 
     def forward(self, theta: torch.Tensor) -> torch.Tensor:
         """Solves every row of θ (instances × variables; a vector is one instance)."""
         if theta.dim() == 1:
-            return SolverFunction.apply(theta.unsqueeze(0), self.layer, self.mean).squeeze(0)
-        return SolverFunction.apply(theta, self.layer, self.mean)
+            return SolverFunction.apply(theta.unsqueeze(0), self.layer, self.mean, self.distributed).squeeze(0)
+        return SolverFunction.apply(theta, self.layer, self.mean, self.distributed)
 
     def state(self) -> dict[str, Any]:
         """The layer's step and adaptive IMLE state, for checkpoints."""
