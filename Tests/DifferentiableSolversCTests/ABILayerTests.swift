@@ -34,10 +34,9 @@ struct ABILayerTests {
 
     @Test("a restored state continues exactly where the saved layer goes on")
     func restoredStateContinues() throws {
-        let reference = ReferenceCase.all[0]
+        let (reference, domain) = (ReferenceCase.all[0], try ReferenceCase.all[0].domain())
         let saved = try reference.abiLayer(threads: 1), restored = try reference.abiLayer(threads: 1)
         defer { _ = ds_layer_free(saved); _ = ds_layer_free(restored) }
-        let domain = try reference.swiftLayer(threads: 1).solver.parameterDomain
         func step(_ layer: UInt64, _ index: Int) throws -> [UInt32] {
             let theta = reference.theta(step: index, columns: 9, domain: domain)
             let (z, tape) = try ABIClient.forward(layer, theta, samples: reference.settings.samples)
@@ -58,10 +57,9 @@ struct ABILayerTests {
 
     @Test("restoring the state before a backward pass and advancing it with the pass's own signal is the pass's own step")
     func advanceWithOwnSignal() throws {
-        let reference = ReferenceCase.all[0]
+        let (reference, domain) = (ReferenceCase.all[0], try ReferenceCase.all[0].domain())
         let plain = try reference.abiLayer(threads: 1), merged = try reference.abiLayer(threads: 1)
         defer { _ = ds_layer_free(plain); _ = ds_layer_free(merged) }
-        let domain = try reference.swiftLayer(threads: 1).solver.parameterDomain
         for index in 0..<4 {
             let theta = reference.theta(step: index, columns: 9, domain: domain)
             let (z, plainTape) = try ABIClient.forward(plain, theta, samples: reference.settings.samples)
@@ -113,6 +111,9 @@ struct ABILayerTests {
 }
 
 extension ReferenceCase {
+    /// The values the case's solver takes for θ.
+    func domain() throws -> ParameterDomain { try swiftLayer(threads: 1).solver.parameterDomain }
+
     /// The layer made through the ABI from the case's strings.
     func abiLayer(threads: Int64) throws(ABIFailure) -> UInt64 {
         let layer = try ABIClient.makeLayer(settings.solver, settings.optionsText, estimator: settings.estimator,
