@@ -76,7 +76,11 @@ def library() -> ctypes.CDLL:
             )
         loaded = ctypes.CDLL(str(path))
         for name, arguments in _SIGNATURES.items():
-            function = getattr(loaded, name)
+            try:
+                function = getattr(loaded, name)
+            except AttributeError:
+                raise ImportError(f"{path} has no function {name}: it is older than this package; rebuild it "
+                                  "(swift build -c release --product DifferentiableSolversC) or reinstall") from None
             function.argtypes = arguments
             function.restype = _i32
         loaded.ds_last_error.argtypes = []
