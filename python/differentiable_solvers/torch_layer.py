@@ -55,41 +55,26 @@ class DifferentiableSolverLayer(torch.nn.Module):
     Args:
         solver: the registered name of the solver (``differentiable_solvers.list_solvers()``).
         options: the solver's options.
-        estimator: the gradient estimator, named as :class:`~differentiable_solvers.Layer` names it
-            (``aimle-central``, ``imle:20``, ``blackbox:20`` …; not ``score-function``, which
-            needs per-sample losses: use the numpy :class:`~differentiable_solvers.Layer`).
-        noise: ``none``, ``gumbel``, ``normal`` or ``sum-of-gamma:K[:T]``.
-        samples: noise samples per instance.
-        seed: the seed of all randomness; the layer's step advances with every forward pass.
-        threads: worker threads (0: one per core); results do not depend on it.
         mean: return the mean of the samples (instances × variables) rather than every sample
             (instances × samples × variables).
         distributed: under ``torch.distributed`` data-parallel training, keep adaptive IMLE's α
             identical on every worker by merging its sparsity signal over the default process
             group at every backward pass (see :mod:`differentiable_solvers.distributed`).
-        forward_temperature, target_temperature, perturbation_floor: as for
-            :class:`~differentiable_solvers.Layer`.
+        settings: the keyword arguments of :class:`~differentiable_solvers.Layer` — ``estimator``
+            (default ``"aimle-central"``; ``imle:20``, ``blackbox:20`` …, not ``score-function``,
+            which needs per-sample losses: use the numpy ``Layer``), ``noise`` (``"gumbel"``),
+            ``samples`` (1), ``seed`` (0; the step advances with every forward pass),
+            ``threads`` (0: one per core; results do not depend on it),
+            ``forward_temperature``, ``target_temperature``, ``perturbation_floor``.
+
+    Raises:
+        DifferentiableSolversError: as :class:`~differentiable_solvers.Layer`.
     """
 
-    def __init__(
-        self,
-        solver: str,
-        options: Optional[Mapping[str, Any]] = None,
-        estimator: str = "aimle-central",
-        noise: str = "gumbel",
-        samples: int = 1,
-        seed: int = 0,
-        threads: int = 0,
-        mean: bool = True,
-        forward_temperature: float = 1.0,
-        target_temperature: float = 1.0,
-        perturbation_floor: Optional[float] = None,
-        distributed: bool = False,
-    ) -> None:
+    def __init__(self, solver: str, options: Optional[Mapping[str, Any]] = None, *, mean: bool = True,
+                 distributed: bool = False, **settings: Any) -> None:
         super().__init__()
-        self.layer = Layer(solver, options, estimator=estimator, noise=noise, samples=samples, seed=seed,
-                           threads=threads, forward_temperature=forward_temperature,
-                           target_temperature=target_temperature, perturbation_floor=perturbation_floor)
+        self.layer = Layer(solver, options, **settings)
         self.mean = mean
         self.distributed = distributed
 
