@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "SolverConformance", targets: ["SolverConformance"]),
         .library(name: "NumPyFormat", targets: ["NumPyFormat"]),
         .executable(name: "dsolve", targets: ["dsolve"]),
+        .library(name: "DifferentiableSolversC", type: .dynamic, targets: ["DifferentiableSolversC"]),
         .plugin(name: "NewSolver", targets: ["NewSolver"]),
         .executable(name: "WarcraftShortestPath", targets: ["WarcraftShortestPath"]),
         .executable(name: "PredictThenOptimize", targets: ["PredictThenOptimize"]),
@@ -79,6 +80,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "dsolve", dependencies: ["DsolveCore"], swiftSettings: strict),
+
+        // MARK: - C ABI: the registry and the layer for C and Python (python/ loads it)
+        .target(
+            name: "DifferentiableSolversC",
+            dependencies: ["DifferentiableSolvers", "SolverRegistry", "DsolveCore"],
+            exclude: ["include"],
+            swiftSettings: strict
+        ),
         .plugin(
             name: "NewSolver",
             capability: .command(
@@ -226,6 +235,11 @@ let package = Package(
         .testTarget(
             name: "DsolveTests",
             dependencies: ["DsolveCore", "DifferentiableSolvers", "SolverRegistry", "CombinatorialSolvers", "NumPyFormat", "_TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DifferentiableSolversCTests",
+            dependencies: ["DifferentiableSolversC", "DifferentiableSolvers", "SolverRegistry", "DsolveCore", "_TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

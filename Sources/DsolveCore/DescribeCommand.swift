@@ -37,12 +37,3 @@ struct DescribeCommand: DsolveSubcommand {
         }
     }
 }
-
-/// Compact, key-sorted JSON text.
-enum JSONText {
-    static func encode<Value: Encodable>(_ value: Value) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-}

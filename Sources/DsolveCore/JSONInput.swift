@@ -4,9 +4,9 @@ import Foundation
 
 /// Decodes JSON input into a ``DifferentiableSolvers/JSONValue`` with a message that says
 /// where the text is broken.
-enum JSONInput {
+package enum JSONInput {
     /// Parses `bytes`; `source` names the input in the message ("input 'x.json'", "--options").
-    static func decode(_ bytes: [UInt8], source: String) throws(DsolveError) -> JSONValue {
+    package static func decode(_ bytes: [UInt8], source: String) throws(DsolveError) -> JSONValue {
         let data = Data(bytes)
         do {
             return try JSONDecoder().decode(JSONValue.self, from: data)

@@ -41,7 +41,7 @@ extension BackwardPass {
         let statistics = BackwardStatistics(
             meanLambda: result.steppedRows > 0 ? result.lambdaSum / Double(result.steppedRows) : 0,
             meanNonZeros: informativeSamples > 0 ? Double(result.nonZeros) / Double(informativeSamples) : 0,
-            silentRows: silent)
+            silentRows: silent, informativeSamples: informativeSamples)
         return BackwardEstimate(gradient: result.gradient, statistics: statistics)
     }
 

@@ -19,14 +19,21 @@ public struct BackwardStatistics: Sendable, Hashable, Codable {
     /// Rows whose ∂L/∂z was zero for every sample: they carry no information about λ and
     /// do not move adaptive IMLE's α.
     public var silentRows: Int
+    /// The number of samples whose ∂L/∂z is not zero, over which ``meanNonZeros`` is the mean
+    /// (finite-difference estimators; `nil` for the others). Data-parallel training merges
+    /// the sparsity signal of several workers as Σ meanNonZeros · informativeSamples over
+    /// Σ informativeSamples.
+    public var informativeSamples: Int?
     /// The α of Eq. 8 used by this pass (adaptive IMLE only).
     public var alpha: Double?
 
     /// Creates statistics.
-    public init(meanLambda: Double = 0, meanNonZeros: Double = 0, silentRows: Int = 0, alpha: Double? = nil) {
+    public init(meanLambda: Double = 0, meanNonZeros: Double = 0, silentRows: Int = 0, informativeSamples: Int? = nil,
+                alpha: Double? = nil) {
         self.meanLambda = meanLambda
         self.meanNonZeros = meanNonZeros
         self.silentRows = silentRows
+        self.informativeSamples = informativeSamples
         self.alpha = alpha
     }
 }

@@ -1,0 +1,10 @@
+import Foundation
+
+/// Compact, key-sorted JSON text.
+package enum JSONText {
+    package static func encode<Value: Encodable>(_ value: Value) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
