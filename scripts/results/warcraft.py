@@ -139,10 +139,10 @@ def summary_section():
     sog = last_and_best("full-12x12-aimle-central-sog-partial")
     if sog:
         lines.append(f'* **Sum-of-Gamma noise does not prevent it**: {last_against_best(sog)}.')
-    forward = last_and_best("full-12x12-aimle-forward-partial")
+    forward = last_and_best("full-12x12-aimle-forward")
     if forward:
-        lines.append(f'* **The full recipe with the fix** (forward differences from α₀ = 20, no noise; still running, '
-                     f'{forward[0]["epoch"]} of 50 epochs so far): {last_against_best(forward)}.')
+        lines.append(f'* **The full recipe with the fix** (forward differences from α₀ = 20, no noise, '
+                     f'{forward[0]["epoch"]} epochs): {last_against_best(forward)}.')
     runs = {name: last_and_best(f"data-1000x15-{name}") for name in
             ["random-tiles", "tileset4", "unique-optimum-aimle", "unique-optimum-blackbox", "unique-optimum-imle",
              "unique-optimum-aimle-forward"]}
