@@ -282,6 +282,10 @@ def main():
         seen.add(row["label"])
         note = f' ({row["note"]})' if row.get("note") else ""
         lines.append(f'* `{row["label"]}`: `{row["command"]}`{note}')
+    curves = sorted(RESULTS.glob("*-curves.svg"))
+    if curves:
+        lines += ["", "Training curves (test cost-optimal and perfect-match share per epoch, as the run wrote them): "
+                  + ", ".join(f"[{path.stem.removesuffix('-curves')}](results/{path.name})" for path in curves) + "."]
     lines += summary_section()
     lines += generalisation_section()
     traces = sorted((RESULTS / "traces").glob("*.csv"))
