@@ -144,10 +144,10 @@ def summary_section():
         lines.append(f'* **The full recipe with the fix** (forward differences from α₀ = 20, no noise, '
                      f'{forward[0]["epoch"]} epochs): {last_against_best(forward)}.')
     for method, label in [("blackbox", "Blackbox (λ = 20)"), ("imle", "IMLE (λ = 20)")]:
-        for suffix, state in [("", "50 epochs"), ("-partial", "still running")]:
+        for suffix, state in [("", ""), ("-partial", "still running, ")]:
             found = last_and_best(f"full-12x12-{method}{suffix}")
             if found:
-                lines.append(f'* **{label} at the same recipe** ({state}, {found[0]["epoch"]} epochs): {last_against_best(found)}.')
+                lines.append(f'* **{label} at the same recipe** ({state}{found[0]["epoch"]} epochs): {last_against_best(found)}.')
                 break
     runs = {name: last_and_best(f"data-1000x15-{name}") for name in
             ["random-tiles", "tileset4", "unique-optimum-aimle", "unique-optimum-blackbox", "unique-optimum-imle",
