@@ -46,7 +46,7 @@ public struct DecisionLoss<Solver: MAPSolver>: Sendable {
                                       forwardTemperature: temperature, targetTemperature: temperature, parallelism: parallelism)
         }
         func aimle(_ scheme: DifferenceScheme) -> any GradientEstimator {
-            .aimle(AIMLEConfiguration(scheme: scheme, initialAlpha: settings.aimleInitialAlpha))
+            .aimle(AIMLEConfiguration(scheme: scheme, adaptation: settings.aimleAdaptation, initialAlpha: settings.aimleInitialAlpha))
         }
         switch method {
         case .twoStage, .spoPlus:
