@@ -26,7 +26,7 @@ trap 'rm -rf "$work"' EXIT
 printf "%-6s %14s %12s %16s %12s %8s\n" "round" "ours (s)" "ours regret" "PyEPO (s)" "PyEPO regret" "ratio"
 for round in $(seq 1 "$rounds"); do
   theirs=$("$python" "$here/pyepo_aimle.py" --data "$work/data" 2>/dev/null | tail -1)
-  "$binary" --problems shortest-path --methods aimle-fwd --seeds 1 --data "$work/data" --output "$work/ours" >/dev/null
+  "$binary" --problems shortest-path --methods aimle-fwd --seeds 1 --data "$work/data" --output "$work/ours" >/dev/null 2>&1
   "$python" - "$work/ours/summary-shortest-path.json" "$round" "$theirs" <<'PY'
 import json, sys
 ours = json.load(open(sys.argv[1]))[0]
