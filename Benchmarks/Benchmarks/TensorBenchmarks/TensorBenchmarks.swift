@@ -31,8 +31,22 @@ private struct StemWorkload: @unchecked Sendable {
     }
 }
 
+/// A side × side matrix of uniform values.
+private func randomSquare(_ side: Int, using rng: inout SeededGenerator) -> Tensor {
+    try! Tensor(shape: [side, side], scalars: (0..<(side * side)).map { _ in Float(rng.nextUniform()) })
+}
+
 let benchmarks: @Sendable () -> Void = {
     let configuration = Benchmark.Configuration(metrics: [.wallClock, .throughput], maxDuration: .seconds(3))
+    // The ceiling the convolutions run against: OpenBLAS sgemm (through `matmul`) on square
+    // matrices, 2 · 1024³ floating-point operations per iteration. compare-cnn-step.sh turns
+    // its median into GFLOP/s and reports the training step's share of it.
+    Benchmark("OpenBLAS sgemm 1024 × 1024 × 1024 (matmul)", configuration: configuration) { benchmark in
+        var rng = SeededGenerator(seed: 2)
+        let (a, b) = (randomSquare(1024, using: &rng), randomSquare(1024, using: &rng))
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations { blackHole(matmul(a, b)) }
+    }
     for (side, grid) in [(96, 12), (240, 30)] {
         Benchmark("ResNet-18 stem forward, 70 × 3 × \(side) × \(side)", configuration: configuration) { benchmark in
             let workload = StemWorkload(batch: 70, side: side, grid: grid)
