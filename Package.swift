@@ -33,6 +33,7 @@ let package = Package(
         .executable(name: "PredictThenOptimize", targets: ["PredictThenOptimize"]),
         .executable(name: "DiscreteVAE", targets: ["DiscreteVAE"]),
         .executable(name: "LatentGraphs", targets: ["LatentGraphs"]),
+        .executable(name: "LearningToExplain", targets: ["LearningToExplain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -97,9 +98,10 @@ let package = Package(
         ),
 
         // MARK: - Examples
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "_ExampleSupport",
-            dependencies: ["DifferentiableSolvers", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["DifferentiableSolvers", "CZlib", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -148,10 +150,9 @@ let package = Package(
         ),
 
         // MARK: - DiscreteVAE example
-        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "DiscreteVAEKit",
-            dependencies: ["EstimatorStudies", "DifferentiableSolvers", "CombinatorialSolvers", "GraphCutSolver", "TensorLayers", "CZlib", "_ExampleSupport"],
+            dependencies: ["EstimatorStudies", "DifferentiableSolvers", "CombinatorialSolvers", "GraphCutSolver", "GLPKSolver", "TensorLayers", "_ExampleSupport"],
             path: "Examples/DiscreteVAEKit",
             swiftSettings: strict
         ),
@@ -180,6 +181,24 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/LatentGraphs",
+            exclude: ["RESULTS.md", "results", "reference"],
+            swiftSettings: strict
+        ),
+
+        // MARK: - LearningToExplain example
+        .target(
+            name: "LearningToExplainKit",
+            dependencies: ["DifferentiableSolvers", "CombinatorialSolvers", "TensorLayers", "LatentGraphsKit", "_ExampleSupport"],
+            path: "Examples/LearningToExplainKit",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "LearningToExplain",
+            dependencies: [
+                "LearningToExplainKit", "DifferentiableSolvers", "_ExampleSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Examples/LearningToExplain",
             exclude: ["RESULTS.md", "results"],
             swiftSettings: strict
         ),
@@ -267,9 +286,14 @@ let package = Package(
         .testTarget(
             name: "ExampleCommandTests",
             dependencies: [
-                "GradientFidelity", "LatentGraphs", "DiscreteVAE", "PredictThenOptimize", "WarcraftShortestPath",
+                "GradientFidelity", "LatentGraphs", "DiscreteVAE", "PredictThenOptimize", "WarcraftShortestPath", "LearningToExplain",
                 "_ExampleSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "LearningToExplainKitTests",
+            dependencies: ["LearningToExplainKit", "DifferentiableSolvers", "CombinatorialSolvers", "_ExampleSupport"],
             swiftSettings: strict
         ),
         .testTarget(

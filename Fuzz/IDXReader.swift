@@ -1,7 +1,7 @@
-// libFuzzer target: the IDX reader of the DiscreteVAE example (MNIST / Fashion-MNIST files).
+// libFuzzer target: the examples' IDX reader (MNIST / Fashion-MNIST files).
 //
 // Property: parsing arbitrary bytes never traps; a file it accepts encodes back to the same bytes.
-// Built and run by scripts/fuzz.sh, which compiles IDXFile.swift and DatasetError.swift with this
+// Built and run by scripts/fuzz.sh, which compiles IDXFile.swift and ExampleError.swift with this
 // file into one module (with IDXGzipStub.swift in place of the zlib reader, which is not fuzzed).
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -22,10 +22,9 @@ targets=("$@")
 [[ ${#targets[@]} -gt 0 ]] || targets=(DsolveJSON NumPyReader GLPKModel IDXReader)
 declare -A seeds=([DsolveJSON]=dsolve-json [NumPyReader]=numpy [GLPKModel]=glpk-model [IDXReader]=idx)
 
-# The IDX reader of the DiscreteVAE example: from the working tree, else from branch `vae`.
+# The examples' IDX reader (Sources/_ExampleSupport/Datasets) and the error type it throws.
 idx_source() {
-    local path="Examples/DiscreteVAEKit/$1.swift"
-    if [[ -f "$path" ]]; then cat "$path"; else git show "vae:$path"; fi
+    cat "Sources/_ExampleSupport/$1.swift"
 }
 
 scratch=.build/fuzz
@@ -46,10 +45,10 @@ for target in "${targets[@]}"; do
     if [[ "$target" == IDXReader ]]; then
         sources="$scratch/idx-sources"
         mkdir -p "$sources"
-        idx_source IDXFile >"$sources/IDXFile.swift" && idx_source DatasetError >"$sources/DatasetError.swift" \
-            || { echo "IDXReader: no IDX reader in the working tree or on branch vae"; status=1; continue; }
+        idx_source Datasets/IDXFile >"$sources/IDXFile.swift" && idx_source ExampleError >"$sources/ExampleError.swift" \
+            || { echo "IDXReader: no IDX reader in Sources/_ExampleSupport"; status=1; continue; }
         swiftc -O -swift-version 6 -parse-as-library -sanitize=fuzzer,address -module-name IDXFuzz -o "$binary" \
-            Fuzz/IDXReader.swift Fuzz/IDXGzipStub.swift "$sources/IDXFile.swift" "$sources/DatasetError.swift" \
+            Fuzz/IDXReader.swift Fuzz/IDXGzipStub.swift "$sources/IDXFile.swift" "$sources/ExampleError.swift" \
             >"$scratch/link-$target.log" 2>&1 || { tail -20 "$scratch/link-$target.log"; exit 1; }
     else
         swiftc -O -swift-version 6 -parse-as-library -sanitize=fuzzer,address "Fuzz/$target.swift" -o "$binary" \

@@ -1,4 +1,5 @@
 import DifferentiableSolvers
+import _ExampleSupport
 
 /// How grey-scale images become the binary data of a Bernoulli VAE.
 ///

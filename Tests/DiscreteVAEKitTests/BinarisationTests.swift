@@ -1,6 +1,7 @@
 import DifferentiableSolvers
 import DiscreteVAEKit
 import Testing
+import _ExampleSupport
 
 @Suite("Binarisation")
 struct BinarisationTests {

@@ -1,5 +1,4 @@
 import CZlib
-import DiscreteVAEKit
 import Foundation
 import Testing
 import _ExampleSupport

@@ -2,6 +2,7 @@ import ArgumentParser
 @testable import DiscreteVAE
 @testable import GradientFidelity
 @testable import LatentGraphs
+@testable import LearningToExplain
 @testable import PredictThenOptimize
 import Testing
 @testable import WarcraftShortestPath
@@ -84,6 +85,21 @@ struct HostileArgumentTests {
             ("--imle-noise", ["", "bogus"]),
             ("--imle-loss", ["", "bogus"]),
         ]),
+        HostileArguments(command: LearningToExplainCommand.self, values: [
+            ("--train-limit", ["-1"]),
+            ("--validation", ["-1", "1000000000"]),
+            ("--test-limit", ["-1"]),
+            ("--k", emptyLists + badNumbers + ["0", "-1", "50"]),
+            ("--estimators", emptyLists + ["bogus", "imle:nan", "l2x:0", "l2x:-1", "score-function", "gumbel-softmax:1:49"]),
+            ("--hidden", ["0", "1000000"]),
+            ("--noise", ["", "bogus", "sum-of-gamma:0"]),
+            ("--samples", ["0", "1000000"]),
+            ("--temperature", badNumbers + ["-1"]),
+            ("--sheet-images", ["0", "1000"]),
+            ("--learning-rate", badNumbers + ["0", "-1"]),
+            ("--epochs", ["0", "-1", "1000000000"]),
+            ("--batch-size", ["0", "-1"]),
+        ]),
         HostileArguments(command: WarcraftShortestPath.self, values: [
             ("--method", emptyLists + ["bogus"]),
             ("--milestones", emptyLists + badNumbers + ["0", "-1"]),
@@ -125,6 +141,8 @@ struct HostileArgumentTests {
             (DiscreteVAECommand.self, ["--estimator", "direct,imle:nan"], ["imle:nan", "finite positive"]),
             (DiscreteVAECommand.self, ["--latent", "3y4"], ["'3y4'", "NxK"]),
             (GradientFidelity.self, ["--sizes", "10,abc"], ["'abc'"]),
+            (LearningToExplainCommand.self, ["--estimators", "aimle-central,l2x:0"], ["l2x:0", "temperature"]),
+            (LearningToExplainCommand.self, ["--k", "4,80"], ["--k", "49"]),
         ]
         for (command, arguments, says) in cases {
             do {

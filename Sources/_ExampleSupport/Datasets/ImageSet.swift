@@ -1,6 +1,4 @@
-import DifferentiableSolvers
 import Foundation
-import _ExampleSupport
 
 /// Grey-scale images with intensities in [0, 1], row-major, one image after another, and
 /// their class labels.

@@ -1,4 +1,3 @@
-import _ExampleSupport
 /// An array of unsigned bytes in the IDX format of MNIST and Fashion-MNIST (LeCun et al.):
 /// a big-endian header — two zero bytes, the type code 0x08 (unsigned byte), the rank — then
 /// one 32-bit big-endian size per dimension, then the values in row-major order.

@@ -1,5 +1,4 @@
 import CZlib
-import _ExampleSupport
 
 /// Reads whole files that may be gzip-compressed (zlib's `gzread` passes plain files through).
 ///
