@@ -14,22 +14,19 @@ struct DiscreteVAECommand: ParsableCommand {
         commandName: "DiscreteVAE",
         abstract: "Discrete and k-subset VAEs on Fashion-MNIST: direct optimisation, AIMLE, IMLE, Gumbel-softmax, exact.")
 
-    @Option(help: "An MNIST-format directory (IDX files, gzip or plain).")
-    var data: String = "/usr/share/datasets/fashion-mnist"
+    @OptionGroup var images: ImageDataOptions
     @Option(help: "Latents (comma-separated): NxK for N categorical variables with K classes, NxKkM for M-subsets of K.", transform: CommaSeparated.parse)
     var latent: CommaSeparated<LatentStructure> = "1x10"
     @Flag(help: "Skip the categorical and k-subset runs (e.g. to run --graph-cut alone).")
     var noLatentRuns = false
     @Option(help: "Estimators (comma-separated): direct, direct:EPS, gsm, gsm:T, aimle, aimle:C, aimle-central, aimle-central:C (C: AIMLE's target c), imle:LAMBDA, imle-central:LAMBDA, ste, exact.", transform: CommaSeparated.parse)
     var estimator: CommaSeparated<VAEEstimator> = "direct,direct:0.1,gsm,aimle,exact"
-    @Option(help: "Use only the first N training images (0: all but the validation split).")
-    var trainLimit: Int = 10_000
-    @Option(help: "Images held out of the training set for validation.")
-    var validation: Int = 5_000
-    @Option(help: "Use only the first N test images (0: all).")
-    var testLimit: Int = 0
     @Option(help: "Perturb-and-MAP samples per image in training.")
     var samples: Int = 1
+    @Option(help: "Encoder and decoder: perceptron (the papers' MLPs) or linear (one affine layer each way, as the direct-optimisation reference code trains Table 1).")
+    var networks: NetworkChoice = .perceptron
+    @Flag(help: "Train the encoder on the reconstruction term alone, as the direct-optimisation reference code does (its KL term is commented out of the training loss); every reported loss still includes the KL.")
+    var noEncoderKL = false
     @OptionGroup var shared: TrainingOptions<Defaults>
     @Option(help: "Binarisation of the images: dynamic, fixed or threshold.")
     var binarisation: Binarisation = .dynamic
@@ -37,6 +34,8 @@ struct DiscreteVAECommand: ParsableCommand {
     var seed: UInt64 = 1
     @Option(help: "Part 3: n binary latents, structured (graph cut over the complete graph) against unstructured encoders, trained with direct optimisation; 0 skips it.")
     var graphCut: Int = 0
+    @Flag(help: "Part 3 also trains the general pairwise encoder (edge weights of any sign, MAP by GLPK's integer programming; Lorberbom et al. use CPLEX). Slow: one integer program per image and step.")
+    var generalPairwise = false
     @Flag(help: "The published recipe: all training images but 10 000 for validation, 100 epochs (override with --epochs).")
     var full = false
     @OptionGroup var tracing: TraceOptions
@@ -52,18 +51,12 @@ struct DiscreteVAECommand: ParsableCommand {
     func validate() throws {
         try OptionCheck.check(graphCut, option: "--graph-cut", in: 0 ... 1_000)
         try OptionCheck.check(samples, option: "--samples", in: 1 ... 10_000)
-        for (value, option) in [(trainLimit, "--train-limit"), (validation, "--validation"), (testLimit, "--test-limit")] {
-            try OptionCheck.check(value, option: option, in: 0 ... 10_000_000)
-        }
     }
 
     func run() throws {
         let latents = latent.values
         let estimators = estimator.values
-        let (allTraining, allTest) = try ImageSet.loadMNISTFormat(directory: data)
-        let (fit, held) = allTraining.split(validationCount: full ? 10_000 : validation)
-        let training = full || trainLimit == 0 ? fit : fit.prefix(trainLimit)
-        let test = testLimit == 0 ? allTest : allTest.prefix(testLimit)
+        let (training, held, test) = try images.load(fullRecipe: full ? 10_000 : nil)
         let epochCount = shared.epochs(full: full)
         let batchSize = shared.batchSize, learningRate = shared.learningRate()
         print("Fashion-MNIST: \(training.count) training, \(held.count) validation, \(test.count) test images; "
@@ -80,21 +73,24 @@ struct DiscreteVAECommand: ParsableCommand {
                     continue
                 }
                 let run = ExampleRun(latent: latent, estimator: method, samples: samples, learningRate: learningRate,
-                                         seed: seed, pixels: training.pixelCount, trace: tracing.trace,
-                                         referenceEvery: tracing.referenceEvery)
+                                         seed: seed, pixels: training.pixelCount, networks: networks, encoderKL: !noEncoderKL, trace: tracing.trace,
+                                         referenceEvery: tracing.referenceEvery, earlierRecords: records)
                 let record = try run.train(session, epochs: epochCount, directory: directory)
                 latentRecords.append(record)
                 records.append(record)
-                try directory.writeJSON(records, to: "metrics.json")
+                try directory.saveMetrics(records)
             }
             try RunReport(directory: directory).write(title: "latent \(latent)", records: latentRecords, name: "\(latent)")
         }
         if graphCut > 0 {
             let structured = try StructuredRun(nodes: graphCut, epsilon: .paper, learningRate: learningRate, seed: seed,
-                                               pixels: training.pixelCount).train(session, epochs: epochCount)
+                                               pixels: training.pixelCount, general: generalPairwise, directory: directory,
+                                               earlierRecords: records).train(session, epochs: epochCount)
             records += structured
-            try directory.writeJSON(records, to: "metrics.json")
-            try RunReport(directory: directory).write(title: "\(graphCut) binary latents", records: structured, name: "graph-cut")
+            try directory.saveMetrics(records)
+            let report = RunReport(directory: directory)
+            try report.write(title: "\(graphCut) binary latents", records: structured, name: "graph-cut")
+            try report.write(title: "\(graphCut) binary latents", records: structured, name: "graph-cut-time", against: .trainingSeconds)
         }
         print(RunReport.table(records))
         try directory.writeText(RunReport.table(records), to: "results.md")

@@ -6,14 +6,26 @@ import _ExampleSupport
 struct RunReport {
     let directory: OutputDirectory
 
-    /// The per-epoch test losses of every run of one comparison, as an SVG.
-    func write(title: String, records: [TrainingRecord], name: String) throws {
+    /// What a plot's horizontal axis shows.
+    enum Axis {
+        /// Epochs.
+        case epoch
+        /// Cumulative seconds of training steps (Fig. 2 and 3 of Lorberbom et al. plot against wall-clock).
+        case trainingSeconds
+    }
+
+    /// The test losses of every run of one comparison, after each epoch, as an SVG.
+    func write(title: String, records: [TrainingRecord], name: String, against axis: Axis = .epoch) throws {
         guard !records.isEmpty else { return }
         let names = Set(records.map(\.lossName)).sorted().joined(separator: " / ")
-        var plot = SVGLinePlot(title: "Fashion-MNIST, \(title): test loss (\(names))", xLabel: "epoch",
-                               yLabel: "test loss (nats)")
+        var plot = SVGLinePlot(title: "Fashion-MNIST, \(title): test loss (\(names))",
+                               xLabel: axis == .epoch ? "epoch" : "training seconds", yLabel: "test loss (nats)")
         for record in records {
-            plot.add(series: record.estimator, points: record.epochs.map { (Double($0.epoch), $0.testLoss) })
+            var seconds = 0.0
+            plot.add(series: record.estimator, points: record.epochs.map { epoch in
+                seconds += epoch.seconds
+                return (axis == .epoch ? Double(epoch.epoch) : seconds, epoch.testLoss)
+            })
         }
         try plot.write(to: directory.file("test-loss-\(name).svg"))
     }

@@ -39,6 +39,12 @@ public struct DiscreteVAE<Encoder: VAENetwork, Decoder: VAENetwork>: TrainableVA
     public var referenceSamples: Int?
     /// The cosine between the last step's estimate and its reference gradient, when measured.
     public private(set) var lastReferenceCosine: Double?
+    /// Whether the encoder is trained on the KL term as well as the reconstruction (the ELBO;
+    /// the default). When false the encoder follows the reconstruction gradient alone, as the
+    /// direct-optimisation reference code trains it (GuyLor/Direct-VAE, `discrete_vae/DVAE.py`,
+    /// where `decoder_loss += kl` is commented out); the KL term is still part of every
+    /// reported loss.
+    public var trainsEncoderOnKL = true
     var encoderOptimizer: Adam
     var decoderOptimizer: Adam
 
@@ -98,7 +104,7 @@ public struct DiscreteVAE<Encoder: VAENetwork, Decoder: VAENetwork>: TrainableVA
         } else {
             (reconstruction, dTheta, dDecoder) = try estimatedGradient(theta: theta.scalars, images: images, count: count)
         }
-        for j in dTheta.indices { dTheta[j] += dKL[j] }
+        if trainsEncoderOnKL { for j in dTheta.indices { dTheta[j] += dKL[j] } }
         do {
             try encoderOptimizer.update(&encoder, along: encoderPullback(try tensor(dTheta, theta.shape)))
             try decoderOptimizer.update(&decoder, along: dDecoder)

@@ -11,15 +11,17 @@ import Darwin
 #endif
 
 /// A VAE with a structured binary latent (Lorberbom et al. 2019, §4.1 and Fig. 3): the
-/// encoder predicts unaries θᵢ and raw pairwise weights, made supermodular by softplus;
-/// z = argmax_z Σᵢ (θᵢ + γᵢ) zᵢ + Σᵢⱼ wᵢⱼ zᵢ zⱼ is found by a minimum cut (``GraphCutSolver``)
-/// with logistic noise γᵢ on the unaries (the difference of two Gumbels: the low-dimensional
-/// perturbation of the paper). The decoder sees z₁ … zₙ.
+/// encoder predicts unaries θᵢ and raw pairwise weights;
+/// z = argmax_z Σᵢ (θᵢ + γᵢ) zᵢ + Σᵢⱼ wᵢⱼ zᵢ zⱼ is found by the ``PairwiseBinarySolver`` —
+/// a minimum cut (``GraphCutSolver``, weights made supermodular by softplus) or an integer
+/// program (``GeneralPairwiseSolver``, weights of any sign) — with logistic noise γᵢ on the
+/// unaries (the difference of two Gumbels: the low-dimensional perturbation of the paper).
+/// The decoder sees z₁ … zₙ.
 ///
 /// Trained with direct optimisation under the paper's low-dimensional approximation: the
 /// decoder loss is replaced by its unary expansion around the sample,
 /// Δᵢ = L(z with zᵢ = 1) − L(z with zᵢ = 0), so that the loss-augmented MAP
-/// z_ε = MAP(θ + γ − ε Δ) is again a graph cut, and ∇θ ≈ (z − z_ε)/ε on every sufficient
+/// z_ε = MAP(θ + γ − ε Δ) is again a pairwise MAP, and ∇θ ≈ (z − z_ε)/ε on every sufficient
 /// statistic, pairwise ones included. With no edges this is the unstructured binary encoder.
 ///
 /// The KL term is that of independent Bernoulli(σ(θᵢ)) posteriors to Bernoulli(½) priors,
@@ -37,8 +39,8 @@ public struct StructuredVAE<Encoder: VAENetwork, Decoder: VAENetwork>: Trainable
     public var encoder: Encoder
     /// z₁ … zₙ to Bernoulli logits.
     public var decoder: Decoder
-    /// The layer over the graph-cut oracle (noise added here, on the unaries only).
-    public private(set) var layer: DifferentiableSolverLayer<GraphCutSolver>
+    /// The layer over the pairwise oracle (noise added here, on the unaries only).
+    public private(set) var layer: DifferentiableSolverLayer<PairwiseOracle>
     var encoderOptimizer: Adam
     var decoderOptimizer: Adam
     /// The seed of the unary perturbations.
@@ -47,9 +49,9 @@ public struct StructuredVAE<Encoder: VAENetwork, Decoder: VAENetwork>: Trainable
     /// Creates the model.
     ///
     /// - Throws: ``ExampleError`` when the solver's weights are not learned or the networks' sizes do not fit.
-    public init(encoder: Encoder, decoder: Decoder, solver: GraphCutSolver, epsilon: EpsilonSchedule,
+    public init(encoder: Encoder, decoder: Decoder, solver: some PairwiseBinarySolver, epsilon: EpsilonSchedule,
                 learningRate: Float = 1e-3, seed: UInt64) throws(ExampleError) {
-        guard case .learned = solver.pairwiseWeights else {
+        guard solver.learnsPairwiseWeights else {
             throw ExampleError("the structured encoder predicts its pairwise weights: use a solver with learned weights")
         }
         try validateNetworks(encoder: encoder, decoder: decoder, parameters: solver.variableCount ?? solver.nodeCount,
@@ -58,14 +60,14 @@ public struct StructuredVAE<Encoder: VAENetwork, Decoder: VAENetwork>: Trainable
         self.decoder = decoder
         self.seed = seed
         layer = DifferentiableSolverLayer(
-            solver: solver, estimator: .directLoss(DirectLossConfiguration(mode: .firstOrder, epsilon: epsilon)),
+            solver: solver.oracle, estimator: .directLoss(DirectLossConfiguration(mode: .firstOrder, epsilon: epsilon)),
             noise: .none, samples: 1, seed: seed)
         encoderOptimizer = Adam(learningRate: learningRate)
         decoderOptimizer = Adam(learningRate: learningRate)
     }
 
-    /// The label of runs: "direct (graph cut, m edges)".
-    public var label: String { "direct, \(layer.solver.edgeCount == 0 ? "unstructured" : "graph cut, \(layer.solver.edgeCount) edges")" }
+    /// The label of runs, e.g. "direct, graph cut, 45 edges".
+    public var label: String { "direct, \(layer.solver.structureLabel)" }
     /// The latent, e.g. "20 binary".
     public var latentLabel: String { "\(nodeCount) binary" }
     /// One sample per image.
@@ -113,7 +115,7 @@ public struct StructuredVAE<Encoder: VAENetwork, Decoder: VAENetwork>: Trainable
         }
         var dTheta: [Float]
         do { dTheta = try layer.backward(Matrix(rows: count, columns: width, values: upstream), tape).values } catch {
-            throw ExampleError("graph-cut layer backward: \(error)")
+            throw ExampleError("structured layer backward: \(error)")
         }
         let (kl, dKL) = unaryKL(raw: raw.scalars, count: count)
         for index in dTheta.indices { dTheta[index] = dTheta[index] * weight + dKL[index] }
@@ -165,7 +167,7 @@ public struct StructuredVAE<Encoder: VAENetwork, Decoder: VAENetwork>: Trainable
             for i in 0..<nodeCount { theta[b * width + i] += generator.nextGumbel() - generator.nextGumbel() }
         }
         do { return try layer.forward(Matrix(rows: count, columns: width, values: theta)) } catch {
-            throw ExampleError("graph-cut layer forward: \(error)")
+            throw ExampleError("structured layer forward: \(error)")
         }
     }
 

@@ -44,9 +44,12 @@ public struct VAETraining: Sendable {
     ///     ‖∂L/∂θ‖) as `trace-<label>.csv` and SVG plots; nil writes none.
     ///   - referenceEvery: with a trace, the steps between cosines with the model's reference
     ///     gradient (``TrainableVAE/referenceSamples``), which uses `referenceSamples` samples.
+    ///   - epochFinished: called with the record so far after every epoch (e.g. to save it, so a
+    ///     long run that is stopped keeps its finished epochs).
     public func run<Model: TrainableVAE>(_ vae: inout Model, epochs: Int, label: String? = nil,
                                          traceDirectory: OutputDirectory? = nil, referenceEvery: Int = 10,
-                                         referenceSamples: Int = 200) throws(ExampleError) -> TrainingRecord {
+                                         referenceSamples: Int = 200,
+                                         epochFinished: (TrainingRecord) throws(ExampleError) -> Void = { _ in }) throws(ExampleError) -> TrainingRecord {
         var record = TrainingRecord(estimator: vae.label, latent: vae.latentLabel, samples: vae.sampleCount,
                                     trainingImages: training.count, lossName: vae.lossName)
         let pixels = training.pixelCount
@@ -87,6 +90,7 @@ public struct VAETraining: Sendable {
             let testLoss = try vae.negativeELBO(images: test.pixels, count: test.count, seed: seed &+ 12, batchSize: 500)
             record.epochs.append(EpochRecord(epoch: epoch, trainingLoss: total / Double(max(batches, 1)),
                                              validationLoss: validationLoss, testLoss: testLoss, seconds: seconds))
+            try epochFinished(record)
         }
         return record
     }

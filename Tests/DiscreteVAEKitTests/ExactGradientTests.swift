@@ -59,6 +59,34 @@ struct ExactGradientTests {
         }
     }
 
+    @Test("a linear decoder (the reference code's network): ∂/∂weight and ∂/∂bias by enumeration", arguments: [UInt64(7), 8])
+    func linearDecoder(seed: UInt64) throws {
+        var rng = SeededGenerator(seed: seed)
+        var vae = try DiscreteVAE(encoder: Dense(inputSize: Self.pixels, outputSize: Self.classes, using: &rng),
+                                  decoder: Dense(inputSize: Self.classes, outputSize: Self.pixels, using: &rng),
+                                  latent: LatentStructure(blocks: 1, blockSize: Self.classes), estimator: .exact, seed: seed)
+        #expect(vae.encoder.inputSize == Self.pixels && vae.encoder.outputSize == Self.classes)
+        #expect(vae.decoder.inputSize == Self.classes && vae.decoder.outputSize == Self.pixels)
+        let (theta, images) = Self.data(seed: seed)
+        let gradient = try vae.exactGradient(theta: theta, images: images, count: Self.count).dDecoder
+        for (path, analytic, shape) in [(\Dense.weight, gradient.weight.scalars, [Self.pixels, Self.classes]),
+                                        (\Dense.bias, gradient.bias.scalars, [Self.pixels])] {
+            let original = vae.decoder[keyPath: path].scalars
+            for j in original.indices {
+                var values = original
+                values[j] = original[j] + 1e-2
+                vae.decoder[keyPath: path] = try Tensor(shape: shape, scalars: values)
+                let up = try vae.exactGradient(theta: theta, images: images, count: Self.count).loss
+                values[j] = original[j] - 1e-2
+                vae.decoder[keyPath: path] = try Tensor(shape: shape, scalars: values)
+                let down = try vae.exactGradient(theta: theta, images: images, count: Self.count).loss
+                vae.decoder[keyPath: path] = try Tensor(shape: shape, scalars: original)
+                let difference = (up - down) / 2e-2
+                #expect(Swift.abs(difference - analytic[j]) < 2e-3 + 1e-2 * Swift.abs(difference), "\(path)[\(j)]")
+            }
+        }
+    }
+
     @Test("The exact loss is the softmax-weighted mean of the per-state losses")
     func enumeratedValue() throws {
         let vae = try Self.model(seed: 6)

@@ -83,6 +83,19 @@ struct StructuredTrainingTests {
         #expect(after < 0.8 * before, "\(before) → \(after)")
     }
 
+    @Test("The general pairwise encoder (MAP by GLPK) lowers the negative ELBO too")
+    func generalImproves() throws {
+        let nodes = 4
+        let solver = try GeneralPairwiseSolver(nodeCount: nodes, edges: (0..<nodes).flatMap { i in (i + 1 ..< nodes).map { (i, $0) } })
+        var rng = SeededGenerator(seed: 8)
+        var vae = try StructuredVAE(encoder: ShallowPerceptron(sizes: (TrainingTests.pixels, 16, solver.variableCount!), using: &rng),
+                                    decoder: ShallowPerceptron(sizes: (nodes, 16, TrainingTests.pixels), using: &rng),
+                                    solver: solver, epsilon: .constant(0.5), learningRate: 1e-2, seed: 8)
+        #expect(vae.label == "direct, general pairwise (GLPK), 6 edges")
+        let (before, after) = try TrainingTests.lossBeforeAndAfterTraining(&vae)
+        #expect(after < 0.8 * before, "\(before) → \(after)")
+    }
+
     @Test("Solvers with fixed pairwise weights are rejected")
     func fixedWeights() throws {
         var rng = SeededGenerator(seed: 1)
