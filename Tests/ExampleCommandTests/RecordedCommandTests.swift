@@ -3,6 +3,7 @@ import ArgumentParser
 import DiscreteVAEKit
 @testable import GradientFidelity
 @testable import LatentGraphs
+@testable import LearningToExplain
 @testable import PredictThenOptimize
 import PredictThenOptimizeKit
 import Testing
@@ -21,10 +22,17 @@ struct RecordedCommandTests {
             + "--learning-rate 2e-3 --aimle-target 10 --multiplicative-alpha --aimle-initial-alpha 0"),
         (WarcraftShortestPath.self, "--full --method aimle-central --noise none --epochs 51 --resume --output /tmp/diag-full"),
         (DiscreteVAECommand.self, "--latent 20x20k10 --estimator aimle-central:10,aimle-central,imle:1,imle:10,imle:100 --epochs 3 --trace"),
+        (DiscreteVAECommand.self, "--full --latent 1x10 --estimator direct --binarisation threshold --no-encoder-kl"),
+        (DiscreteVAECommand.self, "--no-latent-runs --graph-cut 10 --general-pairwise --full --epochs 10 --binarisation threshold"),
+        (DiscreteVAECommand.self, "--full --latent 1x10 --estimator direct --networks linear --binarisation threshold"),
+        (WarcraftShortestPath.self, "--grid 30 --train 4000 --test 200 --epochs 6 --milestones 4,5"),
+        (LatentGraphs.self, "--timesteps 20 --estimators aimle-central,gumbel-softmax --aimle-target 9 --seeds 3"),
         (LatentGraphs.self, "--timesteps 20 --estimators aimle-central,gumbel-softmax --aimle-target 9 --samples 5"),
         (LatentGraphs.self, "--timesteps 20 --estimators aimle-central,aimle-forward,gumbel-softmax --trace"),
         (PredictThenOptimize.self, "--problems shortest-path --methods spo+,aimle-fwd --seeds 1 --epochs 2"),
         (GradientFidelity.self, "--sizes 10,20 --samples 1,10 --lambdas 0.5,1"),
+        (LearningToExplainCommand.self, "--full --k 4,8,16"),
+        (LearningToExplainCommand.self, "--estimators imle:10,imle:100,imle:1000,aimle-central,aimle-central:8,aimle-forward,l2x:0.1,l2x:0.5,l2x:1,l2x:2,ste"),
     ]
 
     @Test("every recorded command line parses")
