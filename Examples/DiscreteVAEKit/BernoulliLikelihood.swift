@@ -33,6 +33,55 @@ public enum BernoulliLikelihood {
         return losses
     }
 
+    /// −log p(x | z) of pairs (row of `logits`, row of `labels`), for logits shared by many
+    /// images: Σ softplus(ℓ) is taken once per logit row, then each pair costs one dot product,
+    /// −log p(x | z) = Σ_j softplus(ℓ_j) − Σ_j ℓ_j x_j.
+    ///
+    /// - Precondition: every pair's rows exist (callers check owners).
+    /// - Complexity: O(logits.count) transcendental functions and O(pairs.count · columns) multiply–adds.
+    public static func pairLosses(logits: [Float], labels: [Float], pairs: [(state: Int, image: Int)],
+                                  columns: Int) -> [Float] {
+        guard columns > 0 else { return [] }
+        let states = logits.count / columns
+        var softplusSums = [Float](repeating: 0, count: states)
+        var losses = [Float](repeating: 0, count: pairs.count)
+        logits.withUnsafeBufferPointer { l in
+            for state in 0..<states {
+                var total: Float = 0
+                for j in state * columns ..< (state + 1) * columns {
+                    let x = l[j]
+                    total += max(x, 0) + log1pf(expf(-Swift.abs(x)))
+                }
+                softplusSums[state] = total
+            }
+            labels.withUnsafeBufferPointer { y in
+                for (position, pair) in pairs.enumerated() {
+                    losses[position] = softplusSums[pair.state]
+                        - dot(l.baseAddress! + pair.state * columns, y.baseAddress! + pair.image * columns, count: columns)
+                }
+            }
+        }
+        return losses
+    }
+
+    /// Σ a_j b_j over `count` entries, eight lanes at a time.
+    static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
+        var lanes = SIMD8<Float>()
+        var j = 0
+        while j + 8 <= count {
+            let u = UnsafeRawPointer(a + j).loadUnaligned(as: SIMD8<Float>.self)
+            let v = UnsafeRawPointer(b + j).loadUnaligned(as: SIMD8<Float>.self)
+            lanes.addProduct(u, v)
+            j += 8
+        }
+        var total = lanes.sum()
+        while j < count {
+            total += a[j] * b[j]
+            j += 1
+        }
+        return total
+    }
+
     /// ∂(Σ_rows w_row · loss_row)/∂logits = w_row · (σ(ℓ) − x).
     ///
     /// - Complexity: O(logits.count).

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import _Differentiation
 import CombinatorialSolvers
 import DifferentiableSolvers
@@ -165,18 +170,21 @@ public struct DiscreteVAE<Encoder: VAENetwork, Decoder: VAENetwork>: TrainableVA
 
     /// The exact gradient for one categorical latent: E_q[f] = Σ_k q_k f(e_k) with
     /// q = softmax(θ), so ∂/∂decoder = Σ_k q_k ∂f(e_k) and ∂/∂θ = Cov_q(f, z)
-    /// (``ExactDistribution/gradient(of:at:)``).
+    /// (``ExactDistribution/gradient(of:at:)``). The K states are decoded once for the whole
+    /// batch: f(e_k) for image b is ``BernoulliLikelihood/pairLosses(logits:labels:pairs:columns:)``,
+    /// and the decoder's logit gradient of state k is Σ_b q_bk (σ(ℓ_k) − x_b) / B.
     func exactGradient(theta: [Float], images: [Float], count: Int) throws(ExampleError)
         -> (loss: Float, dTheta: [Float], dDecoder: Decoder.TangentVector) {
         let classes = latent.blockSize, pixels = images.count / count
         let distribution: ExactDistribution
         do { distribution = try .categorical(n: classes) } catch { throw ExampleError("\(error)") }
-        var states = [Float](repeating: 0, count: count * classes * classes)
-        for row in 0 ..< count * classes { states[row * classes + row % classes] = 1 }
-        let labels = Self.repeatRows(images, columns: pixels, times: classes)
-        let (logits, decoderPullback) = valueWithPullback(at: decoder, try tensor(states, [count * classes, classes])) { $0($1) }
-        let f = BernoulliLikelihood.rowLosses(logits: logits.scalars, labels: labels, columns: pixels)
-        var weights = [Float](repeating: 0, count: count * classes)
+        var states = [Float](repeating: 0, count: classes * classes)
+        for k in 0..<classes { states[k * classes + k] = 1 }
+        let (logits, decoderPullback) = valueWithPullback(at: decoder, try tensor(states, [classes, classes])) { $0($1) }
+        let pairs = (0 ..< count * classes).map { (state: $0 % classes, image: $0 / classes) }
+        let f = BernoulliLikelihood.pairLosses(logits: logits.scalars, labels: images, pairs: pairs, columns: pixels)
+        var stateWeights = [Float](repeating: 0, count: classes)
+        var weightedImages = [Float](repeating: 0, count: classes * pixels)
         var dTheta = [Float](repeating: 0, count: count * classes)
         var loss = 0.0
         for b in 0..<count {
@@ -185,12 +193,21 @@ public struct DiscreteVAE<Encoder: VAENetwork, Decoder: VAENetwork>: TrainableVA
             let losses = f[b * classes ..< (b + 1) * classes]
             let gradient = distribution.gradient(of: { z in Double(losses[b * classes + (z.firstIndex(of: 1) ?? 0)]) }, at: row)
             for k in 0..<classes {
-                weights[b * classes + k] = Float(q[k]) / Float(count)
+                let weight = Float(q[k]) / Float(count)
+                stateWeights[k] += weight
+                for j in 0..<pixels { weightedImages[k * pixels + j] += weight * images[b * pixels + j] }
                 dTheta[b * classes + k] = Float(gradient[k]) / Float(count)
                 loss += q[k] * Double(f[b * classes + k])
             }
         }
-        let dLogits = BernoulliLikelihood.logitGradient(logits: logits.scalars, labels: labels, rowWeights: weights, columns: pixels)
+        var dLogits = [Float](repeating: 0, count: classes * pixels)
+        logits.scalars.withUnsafeBufferPointer { l in
+            for k in 0..<classes {
+                for j in k * pixels ..< (k + 1) * pixels {
+                    dLogits[j] = stateWeights[k] / (1 + expf(-l[j])) - weightedImages[j]
+                }
+            }
+        }
         let (dDecoder, _) = decoderPullback(try tensor(dLogits, logits.shape))
         return (Float(loss / Double(count)), dTheta, dDecoder)
     }
