@@ -41,7 +41,8 @@ let package = Package(
     ],
     targets: [
         // MARK: - Core
-        .target(name: "DifferentiableSolvers", swiftSettings: strict),
+        .target(name: "CNoiseKernels"),
+        .target(name: "DifferentiableSolvers", dependencies: ["CNoiseKernels"], swiftSettings: strict),
 
         // MARK: - Study tooling: exact references for gradient estimators
         .target(name: "EstimatorStudies", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),

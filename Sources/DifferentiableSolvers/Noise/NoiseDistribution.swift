@@ -45,11 +45,9 @@ public enum NoiseDistribution: Sendable, Hashable, Codable {
         case .gumbel:
             // Eight at a time, each full block stored whole; a short last block uses the
             // first lanes of a full one.
-            var i = 0
-            while i + 8 <= values.count {
-                UnsafeMutableRawPointer(values.baseAddress! + i).storeBytes(of: generator.nextGumbelBlock(), as: SIMD8<Float>.self)
-                i += 8
-            }
+            let whole = values.count / 8
+            if let start = values.baseAddress { generator.fillGumbelBlocks(start, blocks: whole) }
+            let i = whole * 8
             if i < values.count {
                 let block = generator.nextGumbelBlock()
                 for lane in 0 ..< values.count - i { values[i + lane] = block[lane] }

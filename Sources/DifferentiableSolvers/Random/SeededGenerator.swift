@@ -73,6 +73,16 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable, Codabl
         return (-2 * _log(u1)).squareRoot() * _cos(2 * Double.pi * u2)
     }
 
+    /// Runs `body` on the four state words s0…s3 as a contiguous buffer, then keeps what
+    /// `body` left there (the C noise kernels advance the state in place).
+    mutating func withUnsafeMutableState(_ body: (UnsafeMutablePointer<UInt64>) -> Void) {
+        var words = (s0, s1, s2, s3)
+        withUnsafeMutablePointer(to: &words) { tuple in
+            tuple.withMemoryRebound(to: UInt64.self, capacity: 4) { body($0) }
+        }
+        (s0, s1, s2, s3) = words
+    }
+
     @inline(__always)
     private func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 }
