@@ -53,6 +53,25 @@ struct AIMLETrainingTests {
         #expect(gradient.values[0..<6].contains { $0 != 0 })
     }
 
+    /// A selector initialised at θ = 0 (every row norm of the batch zero) used to get λ = 0
+    /// and no gradient at all; ‖θ‖ of Eq. 8 falls back to √n. By hand: λ = 0.2 · mean(√2 / 2, √2 / 1);
+    /// both samples' ∂L/∂z point at entry 1, so MAP(θ ∓ λ∂L/∂z) = e₀ and e₁ and the central
+    /// difference is (e₁ − e₀) / (2λ) from each sample, summed over the two samples as in the
+    /// example above.
+    @Test("a batch whose θ is all zero still gets a gradient (‖θ‖ of Eq. 8 falls back to √n)")
+    func zeroBatchFallsBackToUnitScale() throws {
+        let state = AdaptiveState(AdaptiveState.Snapshot(alpha: 0.2, nonZeroAverage: 1))
+        var layer = DifferentiableSolverLayer(solver: Argmax(), estimator: .aimle(AIMLEConfiguration(scheme: .central)),
+                                              noise: .none, samples: 2, seed: 1, adaptiveState: state)
+        let (_, tape) = try layer.forward(Matrix(rows: 1, columns: 2, values: [0, 0]))
+        let dLdz = Matrix(rows: 2, columns: 2, values: [0, 2, 0, 1])
+        let (gradient, statistics) = try layer.backwardWithStatistics(dLdz, tape)
+        let lambda = 0.2 * (2.0.squareRoot() / 2 + 2.0.squareRoot()) / 2
+        #expect(abs(statistics.meanLambda - lambda) < 1e-6)
+        #expect(abs(abs(Double(gradient.values[0])) - 2 / (2 * lambda)) < 1e-4)
+        #expect(gradient.values[0] == -gradient.values[1])
+    }
+
     /// The paper's synthetic problem (n = 10 categories, f(z) = ‖z − b‖²): from α₀ = 0 the
     /// default multiplicative rule brings ḡ to the target c = 1 within 40 passes; the paper's
     /// additive η = 10⁻³ has not got there after 100.

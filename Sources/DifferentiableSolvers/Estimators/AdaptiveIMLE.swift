@@ -106,7 +106,7 @@ public struct AdaptiveIMLE: GradientEstimator, Hashable, Codable {
     /// Eq. 8 for row b, averaged over the row's samples as in Algorithm 1:
     /// λ = α · mean over samples of ‖θ_b‖ / ‖∂L/∂z_s‖ (samples with ∂L/∂z = 0 left out), with
     /// `fallbackThetaNorm` for a row whose θ is zero (the root-mean-square row norm of the batch,
-    /// as the reference implementation's batch-wide norm would give).
+    /// as the reference implementation's batch-wide norm would give; √n when all of θ is zero).
     func step<Solver: MAPSolver>(_ pass: BackwardPass<Solver>, row b: Int, alpha: Double, fallbackThetaNorm: Double) -> Float {
         guard alpha > 0 else { return 0 }
         let n = pass.variableCount
@@ -120,10 +120,14 @@ public struct AdaptiveIMLE: GradientEstimator, Hashable, Codable {
         return used == 0 ? 0 : Float(alpha * ratioSum / Double(used))
     }
 
-    /// The root-mean-square norm of θ's rows: the λ of Eq. 8 for a row whose θ is zero.
+    /// The root-mean-square norm of θ's rows: the ‖θ‖ of Eq. 8 for a row whose θ is zero. When
+    /// the whole batch's θ is zero (a network initialised at zero) it is √n, the norm of a row
+    /// of unit entries, so that λ is not stuck at zero: α then adapts λ to the gradient's
+    /// sparsity as usual.
     func rootMeanSquareRowNorm<Solver: MAPSolver>(_ pass: BackwardPass<Solver>) -> Double {
         guard pass.batchSize > 0 else { return 0 }
-        return pass.norm(pass.theta.values, from: 0, count: pass.theta.values.count) / Double(pass.batchSize).squareRoot()
+        let norm = pass.norm(pass.theta.values, from: 0, count: pass.theta.values.count) / Double(pass.batchSize).squareRoot()
+        return norm > 0 ? norm : Double(pass.variableCount).squareRoot()
     }
 
     /// One step of Eqs. 9 and 10: ḡ ← γ ḡ + (1 − γ) · `meanNonZeros`; α rises by the
