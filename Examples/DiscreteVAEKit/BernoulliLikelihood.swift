@@ -71,7 +71,9 @@ public enum BernoulliLikelihood {
         while j + 8 <= count {
             let u = UnsafeRawPointer(a + j).loadUnaligned(as: SIMD8<Float>.self)
             let v = UnsafeRawPointer(b + j).loadUnaligned(as: SIMD8<Float>.self)
-            lanes.addProduct(u, v)
+            // `addProduct` would be a fused multiply–add, a library call per lane where the
+            // baseline x86-64 target has no FMA instruction.
+            lanes += u * v
             j += 8
         }
         var total = lanes.sum()

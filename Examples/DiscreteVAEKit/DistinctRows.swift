@@ -24,19 +24,31 @@ public struct DistinctRows: Sendable, Equatable {
             index = []
             return
         }
-        var seen: [ArraySlice<Float>: Int] = [:]
+        // Rows are bucketed by a cheap fingerprint of their entries (−0 counted as +0, as
+        // they compare equal) and compared entry by entry within a bucket: hashing every
+        // Float through `Hasher` cost more than decoding for a 1 × 50 latent.
+        var buckets: [UInt64: [Int]] = [:]
         var values: [Float] = []
         var index: [Int] = []
         index.reserveCapacity(matrix.count / columns)
-        for start in stride(from: 0, to: matrix.count - columns + 1, by: columns) {
-            let row = matrix[start ..< start + columns]
-            if let position = seen[row] {
-                index.append(position)
-            } else {
-                let position = seen.count
-                seen[row] = position
-                values += row
-                index.append(position)
+        matrix.withUnsafeBufferPointer { entries in
+            for start in stride(from: 0, to: entries.count - columns + 1, by: columns) {
+                var fingerprint: UInt64 = 0xCBF2_9CE4_8422_2325
+                for j in start ..< start + columns {
+                    fingerprint = (fingerprint ^ UInt64((entries[j] + 0).bitPattern)) &* 0x0000_0100_0000_01B3
+                }
+                let candidates = buckets[fingerprint, default: []]
+                let match = candidates.first { position in
+                    (0..<columns).allSatisfy { values[position * columns + $0] == entries[start + $0] }
+                }
+                if let match {
+                    index.append(match)
+                } else {
+                    let position = values.count / columns
+                    buckets[fingerprint, default: []].append(position)
+                    values += entries[start ..< start + columns]
+                    index.append(position)
+                }
             }
         }
         self.values = values
