@@ -28,7 +28,13 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
-        benchmark("CoreBenchmarks", [core, "CombinatorialSolvers".product]),
+        // The layer-overhead workload, shared by CoreBenchmarks and the callgrind profile.
+        .target(name: "LayerOverheadWorkload", dependencies: [core, "CombinatorialSolvers".product],
+                path: "Shared/LayerOverheadWorkload", swiftSettings: [.swiftLanguageMode(.v6)]),
+        // One pass of that workload for callgrind: Profiling/layer-overhead.sh.
+        .executableTarget(name: "LayerOverheadProfile", dependencies: ["LayerOverheadWorkload", core, "CombinatorialSolvers".product],
+                          path: "Profiling/LayerOverheadProfile", swiftSettings: [.swiftLanguageMode(.v6)]),
+        benchmark("CoreBenchmarks", [core, "CombinatorialSolvers".product, "LayerOverheadWorkload"]),
         benchmark("SolverBenchmarks", [core, "CombinatorialSolvers".product]),
         benchmark("GLPKBenchmarks", [core, "GLPKSolver".product]),
         benchmark("GraphCutBenchmarks", [core, "GraphCutSolver".product]),
