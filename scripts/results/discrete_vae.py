@@ -111,16 +111,16 @@ def table1_section(wrappers):
              "below times the three gradients on the idle machine; `timing-1x10-shared-decoding` and "
              "`timing-1x50-shared-decoding` after each distinct latent state is decoded once per batch). Runs stopped before their 100 epochs say so in "
              "the epochs column and their commands.", "",
-             "| K | method | encoder trained on | epochs | test loss (best val.) | at epoch | test loss (last) | s / epoch | wall s | published |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+             "| K | method | encoder trained on | seed | epochs | test loss (best val.) | at epoch | test loss (last) | s / epoch | wall s | published | results file |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for stem, wrapper, record, classes, best, seconds in sorted(runs, key=lambda r: (r[3], r[2]["estimator"], r[0])):
         method = method_of(record["estimator"])
         published = PUBLISHED_TABLE1.get(classes, {}).get(method)
         wall = f'{wrapper["wallSeconds"]:.0f}' if wrapper.get("wallSeconds") else "—"
         objective = "reconstruction (reference code)" if without_encoder_kl(wrapper) else "ELBO"
-        lines.append(f'| {classes} | {record["estimator"]} | {objective} | {record["epochs"][-1]["epoch"]} | '
+        lines.append(f'| {classes} | {record["estimator"]} | {objective} | {seed_of(wrapper)} | {record["epochs"][-1]["epoch"]} | '
                      f'{best["testLoss"]:.2f} | {best["epoch"]} | {record["epochs"][-1]["testLoss"]:.2f} | {seconds:.1f} | '
-                     f'{wall} | {f"{published:.2f}" if published is not None else "—"} |')
+                     f'{wall} | {f"{published:.2f}" if published is not None else "—"} | `{stem}` |')
     lines += [""] + table1_summary(runs)
     lines += ["", "Commands:", ""]
     lines += [f"* `{stem}`: `{wrapper['command']}`" + (f" ({wrapper['note']})" if wrapper.get("note") else "")
