@@ -11,37 +11,33 @@ func leakyRelu(_ x: Tensor, slope: Float) -> Tensor {
     relu(x) - slope * relu(-1 * x)
 }
 
-/// A perceptron with one hidden LeakyReLU(0.2) layer and a linear output: the base encoder
-/// 784–400–200 and the discrete encoder 200–100–10 of the semi-supervised VAE of
-/// Lorberbom et al. (2019, §5; GuyLor/Direct-VAE, `mixture_model_mnist/mixture_model_dvae.py`).
+/// The layers of a ``ShallowPerceptron`` with a LeakyReLU(0.2) hidden activation instead of
+/// ReLU: the base encoder 784–400–200 and the discrete encoder 200–100–10 of the
+/// semi-supervised VAE of Lorberbom et al. (2019, §5; GuyLor/Direct-VAE,
+/// `mixture_model_mnist/mixture_model_dvae.py`).
 ///
 /// ```swift
 /// var rng = SeededGenerator(seed: 1)
 /// let base = try LeakyPerceptron(sizes: (784, 400, 200), using: &rng)
 /// ```
 public struct LeakyPerceptron: VAENetwork {
-    /// Input to hidden.
-    public var hidden: Dense
-    /// Hidden to output.
-    public var output: Dense
+    /// The input-to-hidden and hidden-to-output layers.
+    public var layers: ShallowPerceptron
 
     /// He-initialised layers of the given sizes.
     ///
     /// - Throws: `TensorError` for non-positive sizes.
     public init(sizes: (input: Int, hidden: Int, output: Int), using generator: inout SeededGenerator) throws(TensorError) {
-        hidden = try Dense(inputSize: sizes.input, outputSize: sizes.hidden, using: &generator)
-        output = try Dense(inputSize: sizes.hidden, outputSize: sizes.output, using: &generator)
+        layers = try ShallowPerceptron(sizes: sizes, using: &generator)
     }
 
     @differentiable(reverse)
     public func callAsFunction(_ input: Tensor) -> Tensor {
-        output(leakyRelu(hidden(input), slope: 0.2))
+        layers.output(leakyRelu(layers.hidden(input), slope: 0.2))
     }
 
-    public var inputSize: Int { hidden.weight.shape[1] }
-    public var outputSize: Int { output.weight.shape[0] }
+    public var inputSize: Int { layers.inputSize }
+    public var outputSize: Int { layers.outputSize }
 
-    public static var parameters: [ModelParameter<LeakyPerceptron>] {
-        ModelParameter.nested("hidden", \.hidden, \.hidden) + ModelParameter.nested("output", \.output, \.output)
-    }
+    public static var parameters: [ModelParameter<LeakyPerceptron>] { ModelParameter.nested("layers", \.layers, \.layers) }
 }

@@ -19,20 +19,12 @@ struct GaussianLatentTests {
     @Test("the KL's gradient matches central differences")
     func klGradient() {
         let (_, dMean, dLogVariance) = GaussianLatent.klToStandardNormal(mean: mean, logVariance: logVariance)
-        let h: Float = 1e-3
         for j in mean.indices {
-            var up = mean, down = mean
-            up[j] += h
-            down[j] -= h
-            let numeric = (GaussianLatent.klToStandardNormal(mean: up, logVariance: logVariance).value
-                - GaussianLatent.klToStandardNormal(mean: down, logVariance: logVariance).value) / Double(2 * h)
-            #expect(Swift.abs(numeric - Double(dMean[j])) < 1e-3)
-            var upV = logVariance, downV = logVariance
-            upV[j] += h
-            downV[j] -= h
-            let numericV = (GaussianLatent.klToStandardNormal(mean: mean, logVariance: upV).value
-                - GaussianLatent.klToStandardNormal(mean: mean, logVariance: downV).value) / Double(2 * h)
-            #expect(Swift.abs(numericV - Double(dLogVariance[j])) < 1e-3)
+            let alongMean = centralDifference({ GaussianLatent.klToStandardNormal(mean: $0, logVariance: logVariance).value }, at: mean, coordinate: j)
+            #expect(Swift.abs(alongMean - Double(dMean[j])) < 1e-3)
+            let alongVariance = centralDifference({ GaussianLatent.klToStandardNormal(mean: mean, logVariance: $0).value }, at: logVariance,
+                                                  coordinate: j)
+            #expect(Swift.abs(alongVariance - Double(dLogVariance[j])) < 1e-3)
         }
     }
 
@@ -46,16 +38,9 @@ struct GaussianLatentTests {
         let z = GaussianLatent.sample(mean: mean, logVariance: logVariance, noise: noise)
         let dz = z.indices.map { Float(2 * weights[$0]) * z[$0] }
         let (dMean, dLogVariance) = GaussianLatent.samplePullback(dz, logVariance: logVariance, noise: noise)
-        let h: Float = 1e-3
         for j in mean.indices {
-            var up = mean, down = mean
-            up[j] += h
-            down[j] -= h
-            #expect(Swift.abs((loss(up, logVariance) - loss(down, logVariance)) / Double(2 * h) - Double(dMean[j])) < 2e-2)
-            var upV = logVariance, downV = logVariance
-            upV[j] += h
-            downV[j] -= h
-            #expect(Swift.abs((loss(mean, upV) - loss(mean, downV)) / Double(2 * h) - Double(dLogVariance[j])) < 2e-2)
+            #expect(Swift.abs(centralDifference({ loss($0, logVariance) }, at: mean, coordinate: j) - Double(dMean[j])) < 2e-2)
+            #expect(Swift.abs(centralDifference({ loss(mean, $0) }, at: logVariance, coordinate: j) - Double(dLogVariance[j])) < 2e-2)
         }
     }
 
@@ -69,18 +54,11 @@ struct GaussianLatentTests {
             zip(latent.mix(weights: w, perClass: v), upstream).reduce(0) { $0 + Double($1.0 * $1.1) }
         }
         let (dWeights, dValues) = latent.mixPullback(upstream, weights: weights, perClass: values)
-        let h: Float = 1e-2
         for k in weights.indices {
-            var up = weights, down = weights
-            up[k] += h
-            down[k] -= h
-            #expect(Swift.abs((loss(up, values) - loss(down, values)) / Double(2 * h) - Double(dWeights[k])) < 1e-3)
+            #expect(Swift.abs(centralDifference({ loss($0, values) }, at: weights, coordinate: k, step: 1e-2) - Double(dWeights[k])) < 1e-3)
         }
         for j in values.indices {
-            var up = values, down = values
-            up[j] += h
-            down[j] -= h
-            #expect(Swift.abs((loss(weights, up) - loss(weights, down)) / Double(2 * h) - Double(dValues[j])) < 1e-3)
+            #expect(Swift.abs(centralDifference({ loss(weights, $0) }, at: values, coordinate: j, step: 1e-2) - Double(dValues[j])) < 1e-3)
         }
         // One-hot weights: the decoder input is zero but for the chosen class's row.
         #expect(latent.decoderInput(weights: [0, 1], samples: values) == [0, 0, 0.5, 4])

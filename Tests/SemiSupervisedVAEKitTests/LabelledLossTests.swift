@@ -18,14 +18,10 @@ struct LabelledLossTests {
         let row2: [Float] = [2, 2, -4]
         for k in 0..<3 { #expect(Swift.abs(gradient[3 + k] - row2[k]) < 1e-4) }
         // At temperature ½ the same loss halves the logits' scale: check against central differences.
-        let h: Float = 1e-3
         let (_, scaled) = LabelledLoss.gumbelSoftmaxCrossEntropy(theta: theta, noise: noise, labels: [0, 2], temperature: 0.5)
         for j in theta.indices {
-            var up = theta, down = theta
-            up[j] += h
-            down[j] -= h
-            let numeric = (LabelledLoss.gumbelSoftmaxCrossEntropy(theta: up, noise: noise, labels: [0, 2], temperature: 0.5).value
-                - LabelledLoss.gumbelSoftmaxCrossEntropy(theta: down, noise: noise, labels: [0, 2], temperature: 0.5).value) / Double(2 * h)
+            let numeric = centralDifference({ LabelledLoss.gumbelSoftmaxCrossEntropy(theta: $0, noise: noise, labels: [0, 2], temperature: 0.5).value },
+                                            at: theta, coordinate: j)
             #expect(Swift.abs(numeric - Double(scaled[j])) < 1e-2)
         }
     }
