@@ -101,7 +101,7 @@ def figures(files):
         for name in ("test-accuracy", "test-bound"):
             if (RESULTS / f"{stem}-{name}.svg").exists():
                 lines.append(f"* `{stem}`: [{name.replace('-', ' ')}](results/{stem}-{name}.svg)")
-    pngs = sorted(RESULTS.glob("generations-*.png"))
+    pngs = sorted(RESULTS.glob("*generations-*.png"))
     if pngs:
         lines += ["", "Generations per class (Fig. 4: one row per class in label order — T-shirt/top, trouser, pullover, "
                   "dress, coat, sandal, shirt, sneaker, bag, ankle boot — one column per Gaussian draw shared by the rows):", ""]
