@@ -82,11 +82,11 @@ struct SemiSupervisedVAECommand: ParsableCommand {
                 metrics.runs.append(record)
                 metrics.wallSeconds = Date().timeIntervalSince(started)
                 try metrics.save(in: directory)
-                try Report(directory: directory).writeGenerations(of: vae, labels: count, height: test.height, width: test.width, seed: seed)
+                let report = Report(directory: directory)
+                try report.writeGenerations(of: vae, labels: count, height: test.height, width: test.width, seed: seed)
+                try report.writeCurves(metrics.runs)
             }
         }
-        let report = Report(directory: directory)
-        try report.writeCurves(metrics.runs)
         let table = Report.table(metrics.runs)
         print(table)
         try directory.writeText(table, to: "results.md")

@@ -48,7 +48,10 @@ def table2(files):
         if not stem.startswith("full"):
             continue
         for record in metrics["runs"]:
-            runs[(record["labelledCount"], record["estimator"])] = (stem, metrics, record)
+            key = (record["labelledCount"], record["estimator"])
+            # A run stopped early (its count rerun in another command) gives way to the longer one.
+            if key not in runs or len(record["epochs"]) > len(runs[key][2]["epochs"]):
+                runs[key] = (stem, metrics, record)
     lines = ["| #labels | accuracy direct | accuracy GSM | bound direct | bound GSM | published accuracy direct / GSM | "
              "published bound direct / GSM | labelled-phase accuracy direct / GSM | epochs run (labelled + unlabelled) direct / GSM |",
              "|---|---|---|---|---|---|---|---|---|"]
@@ -107,7 +110,9 @@ def commands(files):
     lines = ["| results file | command | training / validation / test images | wall time | runs (#labels, estimator: training s) |",
              "|---|---|---|---|---|"]
     for stem, metrics in files:
+        planned = metrics["labelledEpochs"] + metrics["unlabelledEpochs"]
         runs = ", ".join(f'{r["labelledCount"]} {r["estimator"]}: {sum(e["seconds"] for e in r["epochs"]):.0f} s'
+                         + (f' (stopped after {len(r["epochs"])} of {planned} epochs)' if len(r["epochs"]) < planned else "")
                          for r in metrics["runs"])
         lines.append(f'| `{stem}.json` | `{metrics["command"]}` | {metrics["trainingImages"]:,} / {metrics["validationImages"]:,} / '
                      f'{metrics["testImages"]:,} | {metrics["wallSeconds"] / 60:.1f} min | {runs} |')
