@@ -11,6 +11,7 @@ struct SemiSupervisedVAECommandTests {
         "--output /tmp/ssvae-default",
         "--full --labels 1200,600,50 --estimator direct --epochs 10 --threads 1 --output /tmp/ssvae-runs/direct-a",
         "--full --labels 100,300 --estimator direct --epochs 10 --threads 1 --output /tmp/ssvae-runs/direct-b",
+        "--full --labels 50 --estimator direct --epochs 10 --evaluate-every 200 --threads 1 --output /tmp/ssvae-runs/direct-c",
         "--full --labels 1200,100 --estimator gsm --epochs 10 --evaluate-every 200 --threads 1 --output /tmp/ssvae-runs/gsm-a",
         "--full --labels 600,300,50 --estimator gsm --epochs 10 --evaluate-every 200 --threads 1 --output /tmp/ssvae-runs/gsm-b",
     ]
