@@ -206,7 +206,7 @@ def main():
         "",
         "Gumbel-softmax here is straight-through with the reference code's temperature schedule, which reaches its floor "
         "0.1 after the first unlabelled epoch; at that temperature its encoder gradient is scaled by 1/τ = 10 and, in "
-        "these runs, reassigns the classes the labelled phase had taught, while direct optimisation (ε = 0.1) keeps them "
+        "these runs, reassigns the classes the labelled phase had taught, while direct optimisation (ε = 0.1) keeps them within a few points "
         "(compare the generation sheets). A GSM run with the DiscreteVAE example's temperature floor 0.5 was not run for "
         "lack of time.",
         "",
