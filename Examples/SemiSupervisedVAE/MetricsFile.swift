@@ -12,6 +12,8 @@ struct MetricsFile: Codable {
     var batchSize: Int
     var learningRate: Float
     var seed: UInt64
+    /// The floor of ε or the temperature in the unlabelled epochs.
+    var perturbationFloor: Double
     /// Wall-clock seconds since the command started (evaluations included).
     var wallSeconds = 0.0
     var runs: [SemiSupervisedRecord] = []

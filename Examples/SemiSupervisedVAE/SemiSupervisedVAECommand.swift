@@ -23,6 +23,8 @@ struct SemiSupervisedVAECommand: ParsableCommand {
     var labelledEpochs: Int?
     @Option(help: "Labelled epochs between evaluations on the validation and test sets.")
     var evaluateEvery: Int = 50
+    @Option(help: "Floor of ε (direct) or the temperature (GSM) in the unlabelled epochs: the reference code's 0.1; the DiscreteVAE example anneals Gumbel-softmax to 0.5.")
+    var perturbationFloor: Double = 0.1
     @Option(help: "Gaussian latent dimension D.")
     var gaussianDimension: Int = 30
     @OptionGroup var shared: TrainingOptions<Defaults>
@@ -44,6 +46,7 @@ struct SemiSupervisedVAECommand: ParsableCommand {
     func validate() throws {
         try OptionCheck.check(threads, option: "--threads", in: 0 ... 1_024)
         try OptionCheck.check(evaluateEvery, option: "--evaluate-every", in: 1 ... 1_000_000)
+        try OptionCheck.check(perturbationFloor, option: "--perturbation-floor", in: 0 ... 1, exclusiveLowerBound: true)
         try OptionCheck.check(gaussianDimension, option: "--gaussian-dimension", in: 1 ... 10_000)
         if let labelledEpochs { try OptionCheck.check(labelledEpochs, option: "--labelled-epochs", in: 0 ... 1_000_000) }
         for count in labels.values { try OptionCheck.check(count, option: "--labels", in: 10 ... 1_000_000) }
@@ -63,11 +66,13 @@ struct SemiSupervisedVAECommand: ParsableCommand {
         let directory = try OutputDirectory(shared.output)
         var metrics = MetricsFile(command: RecordedCommand.current(executable: "SemiSupervisedVAE"), labelledEpochs: labelledEpochCount,
                                   unlabelledEpochs: unlabelledEpochs, trainingImages: training.count, validationImages: held.count,
-                                  testImages: test.count, batchSize: shared.batchSize, learningRate: shared.learningRate(), seed: seed)
+                                  testImages: test.count, batchSize: shared.batchSize, learningRate: shared.learningRate(), seed: seed,
+                                  perturbationFloor: perturbationFloor)
         for count in labels.values {
             var session = try SemiSupervisedTraining(training: binary(training), labelledCount: count, validation: binary(held),
                                                      test: binary(test), batchSize: shared.batchSize, seed: seed)
             session.evaluateEvery = evaluateEvery
+            session.perturbationFloor = perturbationFloor
             for method in estimator.values {
                 var vae = try SemiSupervisedVAE(dimension: gaussianDimension, pixels: training.pixelCount, estimator: method,
                                                 learningRate: shared.learningRate(),

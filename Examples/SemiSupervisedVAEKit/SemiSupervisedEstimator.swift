@@ -38,9 +38,12 @@ public enum SemiSupervisedEstimator: String, Sendable, Hashable, Codable, CaseIt
     /// ε (direct) or the temperature (GSM) of the labelled phase.
     public var labelledPerturbation: Double { self == .direct ? 0.05 : 1 }
 
-    /// ε or the temperature of an unlabelled epoch that follows global epoch `epoch` (0 before any).
-    public func unlabelledPerturbation(afterEpoch epoch: Int, stepsPerEpoch: Int) -> Double {
-        Self.annealing.value(atStep: UInt64(max(epoch, 0) * max(stepsPerEpoch, 0)))
+    /// ε or the temperature of an unlabelled epoch that follows global epoch `epoch` (0 before any),
+    /// never below `floor` (the reference code's 0.1 by default).
+    public func unlabelledPerturbation(afterEpoch epoch: Int, stepsPerEpoch: Int, floor: Double = annealing.floor) -> Double {
+        var schedule = Self.annealing
+        schedule.floor = floor
+        return schedule.value(atStep: UInt64(max(epoch, 0) * max(stepsPerEpoch, 0)))
     }
 
     /// Whether the discrete encoder is trained on the categorical KL term too: yes for GSM

@@ -29,6 +29,8 @@ public struct SemiSupervisedTraining: Sendable {
     public let seed: UInt64
     /// Labelled epochs between evaluations (the last labelled epoch is always evaluated).
     public var evaluateEvery = 50
+    /// The floor of ε or the temperature in the unlabelled epochs (the reference code's 0.1).
+    public var perturbationFloor = SemiSupervisedEstimator.annealing.floor
 
     /// Prepares the data and draws the balanced labelled subset.
     ///
@@ -61,7 +63,8 @@ public struct SemiSupervisedTraining: Sendable {
         for epoch in 1...max(total, 1) where epoch <= total {
             let isLabelled = epoch <= labelledEpochs
             vae.perturbation = isLabelled ? vae.estimator.labelledPerturbation
-                : vae.estimator.unlabelledPerturbation(afterEpoch: epoch - 1 == labelledEpochs ? 0 : epoch - 1, stepsPerEpoch: unlabelledSteps)
+                : vae.estimator.unlabelledPerturbation(afterEpoch: epoch - 1 == labelledEpochs ? 0 : epoch - 1, stepsPerEpoch: unlabelledSteps,
+                                                             floor: perturbationFloor)
             let started = Date()
             let loss = try trainEpoch(&vae, epoch: epoch, labelled: isLabelled, total: total)
             var entry = PhaseEpoch(epoch: epoch, phase: isLabelled ? .labelled : .unlabelled, perturbation: vae.perturbation,

@@ -14,6 +14,8 @@ struct SemiSupervisedVAECommandTests {
         "--full --labels 50 --estimator direct --epochs 10 --evaluate-every 200 --threads 1 --output /tmp/ssvae-runs/direct-c",
         "--full --labels 1200,100 --estimator gsm --epochs 10 --evaluate-every 200 --threads 1 --output /tmp/ssvae-runs/gsm-a",
         "--full --labels 600,300,50 --estimator gsm --epochs 10 --evaluate-every 200 --threads 1 --output /tmp/ssvae-runs/gsm-b",
+        "--full --labels 300 --estimator gsm --perturbation-floor 0.5 --epochs 10 --evaluate-every 200 --threads 1 --output /tmp/ssvae-runs/gsm-floor-a",
+        "--full --labels 100 --estimator gsm --perturbation-floor 0.5 --epochs 10 --evaluate-every 200 --threads 1 --output /tmp/ssvae-runs/gsm-floor-b",
     ]
 
     @Test("every recorded command line parses")

@@ -14,6 +14,7 @@ struct ScheduleAndTrainingTests {
         #expect(Swift.abs(SemiSupervisedEstimator.gsm.unlabelledPerturbation(afterEpoch: 100, stepsPerEpoch: 500) - exp(-0.5)) < 1e-12)
         // The paper's recipe: after 1 199 labelled epochs the floor is reached at once.
         #expect(SemiSupervisedEstimator.direct.unlabelledPerturbation(afterEpoch: 1_200, stepsPerEpoch: 500) == 0.1)
+        #expect(SemiSupervisedEstimator.gsm.unlabelledPerturbation(afterEpoch: 1_200, stepsPerEpoch: 500, floor: 0.5) == 0.5)
     }
 
     @Test("labelled steps teach argmax θ(x) two patterns' labels", arguments: SemiSupervisedEstimator.allCases)
