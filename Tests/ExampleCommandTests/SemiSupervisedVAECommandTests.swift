@@ -16,6 +16,8 @@ struct SemiSupervisedVAECommandTests {
         "--full --labels 600,300,50 --estimator gsm --epochs 10 --evaluate-every 200 --threads 1 --output /tmp/ssvae-runs/gsm-b",
         "--full --labels 300 --estimator gsm --perturbation-floor 0.5 --epochs 10 --evaluate-every 200 --threads 1 --output /tmp/ssvae-runs/gsm-floor-a",
         "--full --labels 100 --estimator gsm --perturbation-floor 0.5 --epochs 10 --evaluate-every 200 --threads 1 --output /tmp/ssvae-runs/gsm-floor-b",
+        "--full --labels 1200 --estimator gsm --perturbation-floor 0.5 --epochs 10 --evaluate-every 200 --threads 1 --output /tmp/ssvae-runs/gsm-floor-c",
+        "--full --labels 600,50 --estimator gsm --perturbation-floor 0.5 --epochs 10 --evaluate-every 200 --threads 1 --output /tmp/ssvae-runs/gsm-floor-d",
     ]
 
     @Test("every recorded command line parses")
