@@ -32,6 +32,7 @@ let package = Package(
         .executable(name: "WarcraftShortestPath", targets: ["WarcraftShortestPath"]),
         .executable(name: "PredictThenOptimize", targets: ["PredictThenOptimize"]),
         .executable(name: "DiscreteVAE", targets: ["DiscreteVAE"]),
+        .executable(name: "SemiSupervisedVAE", targets: ["SemiSupervisedVAE"]),
         .executable(name: "LatentGraphs", targets: ["LatentGraphs"]),
         .executable(name: "LearningToExplain", targets: ["LearningToExplain"]),
     ],
@@ -168,6 +169,24 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: - SemiSupervisedVAE example
+        .target(
+            name: "SemiSupervisedVAEKit",
+            dependencies: ["DiscreteVAEKit", "DifferentiableSolvers", "CombinatorialSolvers", "TensorLayers", "_ExampleSupport"],
+            path: "Examples/SemiSupervisedVAEKit",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "SemiSupervisedVAE",
+            dependencies: [
+                "SemiSupervisedVAEKit", "DiscreteVAEKit", "DifferentiableSolvers", "_ExampleSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Examples/SemiSupervisedVAE",
+            exclude: ["RESULTS.md", "results"],
+            swiftSettings: strict
+        ),
+
         // MARK: - LatentGraphs example
         .target(
             name: "LatentGraphsKit",
@@ -285,9 +304,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "SemiSupervisedVAEKitTests",
+            dependencies: ["SemiSupervisedVAEKit", "DiscreteVAEKit", "DifferentiableSolvers", "CombinatorialSolvers", "TensorLayers", "_ExampleSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "ExampleCommandTests",
             dependencies: [
                 "GradientFidelity", "LatentGraphs", "DiscreteVAE", "PredictThenOptimize", "WarcraftShortestPath", "LearningToExplain",
+                "SemiSupervisedVAE",
                 "_ExampleSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
