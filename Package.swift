@@ -224,7 +224,7 @@ let package = Package(
         ),
 
         // MARK: - Test support and tests
-        .target(name: "_TestSupport", dependencies: ["DifferentiableSolvers", "SolverRegistry"], swiftSettings: strict),
+        .target(name: "_TestSupport", dependencies: ["DifferentiableSolvers", "SolverRegistry", "SolverConformance"], swiftSettings: strict),
         .testTarget(
             name: "DifferentiableSolversTests",
             dependencies: ["EstimatorStudies", "DifferentiableSolvers", "CombinatorialSolvers", "_TestSupport"],

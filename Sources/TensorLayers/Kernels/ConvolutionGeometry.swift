@@ -58,34 +58,43 @@ extension ConvolutionGeometry {
                 for column in 0..<width { output[(column % stride) * phaseLength + column / stride] = input[column] }
             }
         }
-        let outputHeight = self.outputHeight, outputWidth = self.outputWidth, positions = self.positions
+        let outputWidth = self.outputWidth
+        forEachTap { channel, kh, kw, tapRow, valid in
+            let row = columns + tapRow
+            for oh in 0..<outputHeight {
+                let out = row + oh * outputWidth
+                let ih = oh * stride - padding + kh
+                guard ih >= 0 && ih < height else {
+                    out.update(repeating: 0, count: outputWidth)
+                    continue
+                }
+                let input = image + (channel * height + ih) * width
+                out.update(repeating: 0, count: valid.lowerBound)
+                let shift = kw - padding
+                if stride == 1 {
+                    (out + valid.lowerBound).update(from: input + valid.lowerBound + shift, count: valid.count)
+                } else if let phases, !valid.isEmpty {
+                    // iw = s·ow + shift = s·(ow + q) + r with r = shift mod s.
+                    let r = ((shift % stride) + stride) % stride, q = (shift - r) / stride
+                    let phase = phases + ((channel * height + ih) * stride + r) * phaseLength
+                    (out + valid.lowerBound).update(from: phase + valid.lowerBound + q, count: valid.count)
+                } else {
+                    for ow in valid { out[ow] = input[ow * stride + shift] }
+                }
+                (out + valid.upperBound).update(repeating: 0, count: outputWidth - valid.upperBound)
+            }
+        }
+    }
+
+    /// Calls `body` for every kernel tap (channel, kernel row, kernel column) with the offset
+    /// of its row in the [patch, positions] matrix and the output columns it reads inside the
+    /// image (``validColumns(kernelColumn:)``).
+    @inline(__always)
+    private func forEachTap(_ body: (_ channel: Int, _ kh: Int, _ kw: Int, _ rowOffset: Int, _ valid: Range<Int>) -> Void) {
         for channel in 0..<channels {
             for kh in 0..<kernelHeight {
                 for kw in 0..<kernelWidth {
-                    let row = columns + ((channel * kernelHeight + kh) * kernelWidth + kw) * positions
-                    let valid = validColumns(kernelColumn: kw)
-                    for oh in 0..<outputHeight {
-                        let out = row + oh * outputWidth
-                        let ih = oh * stride - padding + kh
-                        guard ih >= 0 && ih < height else {
-                            out.update(repeating: 0, count: outputWidth)
-                            continue
-                        }
-                        let input = image + (channel * height + ih) * width
-                        out.update(repeating: 0, count: valid.lowerBound)
-                        let shift = kw - padding
-                        if stride == 1 {
-                            (out + valid.lowerBound).update(from: input + valid.lowerBound + shift, count: valid.count)
-                        } else if let phases, !valid.isEmpty {
-                            // iw = s·ow + shift = s·(ow + q) + r with r = shift mod s.
-                            let r = ((shift % stride) + stride) % stride, q = (shift - r) / stride
-                            let phase = phases + ((channel * height + ih) * stride + r) * phaseLength
-                            (out + valid.lowerBound).update(from: phase + valid.lowerBound + q, count: valid.count)
-                        } else {
-                            for ow in valid { out[ow] = input[ow * stride + shift] }
-                        }
-                        (out + valid.upperBound).update(repeating: 0, count: outputWidth - valid.upperBound)
-                    }
+                    body(channel, kh, kw, ((channel * kernelHeight + kh) * kernelWidth + kw) * positions, validColumns(kernelColumn: kw))
                 }
             }
         }
@@ -94,24 +103,19 @@ extension ConvolutionGeometry {
     /// The adjoint of ``unfold(image:into:)``: adds every entry of a [patch, positions]
     /// matrix back onto the input element it was read from. `image` must be zeroed first.
     func fold(columns: UnsafePointer<Float>, addingInto image: UnsafeMutablePointer<Float>) {
-        let outputHeight = self.outputHeight, outputWidth = self.outputWidth, positions = self.positions
-        for channel in 0..<channels {
-            for kh in 0..<kernelHeight {
-                for kw in 0..<kernelWidth {
-                    let row = columns + ((channel * kernelHeight + kh) * kernelWidth + kw) * positions
-                    let valid = validColumns(kernelColumn: kw)
-                    for oh in 0..<outputHeight {
-                        let ih = oh * stride - padding + kh
-                        guard ih >= 0 && ih < height else { continue }
-                        let source = row + oh * outputWidth
-                        let target = image + (channel * height + ih) * width
-                        let shift = kw - padding
-                        if stride == 1 {
-                            for ow in valid { target[ow + shift] += source[ow] }
-                        } else {
-                            for ow in valid { target[ow * stride + shift] += source[ow] }
-                        }
-                    }
+        let outputWidth = self.outputWidth
+        forEachTap { channel, kh, kw, tapRow, valid in
+            let row = columns + tapRow
+            for oh in 0..<outputHeight {
+                let ih = oh * stride - padding + kh
+                guard ih >= 0 && ih < height else { continue }
+                let source = row + oh * outputWidth
+                let target = image + (channel * height + ih) * width
+                let shift = kw - padding
+                if stride == 1 {
+                    for ow in valid { target[ow + shift] += source[ow] }
+                } else {
+                    for ow in valid { target[ow * stride + shift] += source[ow] }
                 }
             }
         }

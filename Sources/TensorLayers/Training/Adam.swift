@@ -51,23 +51,16 @@ public struct Adam: Sendable {
     /// - Complexity: O(number of parameters).
     public mutating func update<Model: ParameterizedModel>(_ model: inout Model, along gradient: Model.TangentVector) throws(TensorError) {
         let gradients = try model.checkedGradients(gradient)
-        let parameters = Model.parameters
-        if firstMoments.isEmpty {
-            firstMoments = parameters.map { Tensor(filling: 0, shape: model[keyPath: $0.value].shape) }
-            secondMoments = firstMoments.map { Tensor(filling: 0, shape: $0.shape) }
-        }
-        for (index, parameter) in parameters.enumerated() where firstMoments[index].shape != model[keyPath: parameter.value].shape {
-            throw TensorError(.shapeMismatch, "Adam state does not fit parameter \(parameter.name): was it used with another model?")
-        }
+        let moments = try model.optimizerSlots(firstMoments, of: "Adam")
+        secondMoments = try model.optimizerSlots(secondMoments, of: "Adam")
+        firstMoments = moments
         step += 1
         let correction1 = 1 - powf(beta1, Float(step)), correction2 = 1 - powf(beta2, Float(step))
         let (beta1, beta2, epsilon, decay) = (self.beta1, self.beta2, self.epsilon, weightDecay)
         let stepSize = learningRate / correction1
-        for (index, parameter) in parameters.enumerated() where !gradients[index].isZero {
-            let p = model[keyPath: parameter.value].uniqueStorage().base
+        model.updateParameters(along: gradients) { index, p, g, count in
             let m = firstMoments[index].uniqueStorage().base, v = secondMoments[index].uniqueStorage().base
-            let g = gradients[index].storage.base
-            parallelRanges(gradients[index].count, grain: 16_384) { range in
+            parallelRanges(count, grain: 16_384) { range in
                 for i in range {
                     let gi = g[i] + decay * p[i]
                     m[i] = beta1 * m[i] + (1 - beta1) * gi

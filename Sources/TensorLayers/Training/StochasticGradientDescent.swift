@@ -36,19 +36,11 @@ public struct StochasticGradientDescent: Sendable {
     /// - Complexity: O(number of parameters).
     public mutating func update<Model: ParameterizedModel>(_ model: inout Model, along gradient: Model.TangentVector) throws(TensorError) {
         let gradients = try model.checkedGradients(gradient)
-        let parameters = Model.parameters
-        if velocities.isEmpty {
-            velocities = parameters.map { Tensor(filling: 0, shape: model[keyPath: $0.value].shape) }
-        }
-        for (index, parameter) in parameters.enumerated() where velocities[index].shape != model[keyPath: parameter.value].shape {
-            throw TensorError(.shapeMismatch, "SGD state does not fit parameter \(parameter.name): was it used with another model?")
-        }
+        velocities = try model.optimizerSlots(velocities, of: "SGD")
         let (rate, mu, decay, nesterov) = (learningRate, momentum, weightDecay, self.nesterov)
-        for (index, parameter) in parameters.enumerated() where !gradients[index].isZero {
-            let p = model[keyPath: parameter.value].uniqueStorage().base
+        model.updateParameters(along: gradients) { index, p, g, count in
             let b = velocities[index].uniqueStorage().base
-            let g = gradients[index].storage.base
-            parallelRanges(gradients[index].count, grain: 16_384) { range in
+            parallelRanges(count, grain: 16_384) { range in
                 for i in range {
                     let gi = g[i] + decay * p[i]
                     b[i] = mu * b[i] + gi
