@@ -59,9 +59,7 @@ public struct RunLog<Settings: Encodable, Run: Encodable>: Encodable {
     /// - Throws: ``ExampleError`` of kind ``ExampleError/Kind/unreadableData`` when the file
     ///   cannot be written or a value cannot be encoded.
     public func save(in directory: OutputDirectory, as name: String = "metrics.json") throws(ExampleError) {
-        do { try directory.writeJSON(self, to: name) } catch {
-            throw ExampleError(.unreadableData, "could not write \(name): \(error)")
-        }
+        try directory.saveJSON(self, to: name)
     }
 
     /// The log with `runs` and the seconds since `started`, written to `metrics.json`.
