@@ -30,22 +30,22 @@ struct DiscreteVAECommand: ParsableCommand {
     @OptionGroup var shared: TrainingOptions<Defaults>
     @Option(help: "Binarisation of the images: dynamic, fixed or threshold.")
     var binarisation: Binarisation = .dynamic
-    @Option(help: "Seed of initialisation, shuffling, binarisation and noise.")
-    var seed: UInt64 = 1
+    @OptionGroup var seeding: SeedOptions<Defaults>
     @Option(help: "Part 3: n binary latents, structured (graph cut over the complete graph) against unstructured encoders, trained with direct optimisation; 0 skips it.")
     var graphCut: Int = 0
     @Flag(help: "Part 3 also trains the general pairwise encoder (edge weights of any sign, MAP by GLPK's integer programming; Lorberbom et al. use CPLEX). Slow: one integer program per image and step.")
     var generalPairwise = false
-    @Flag(help: "The published recipe: all training images but 10 000 for validation, 100 epochs (override with --epochs).")
-    var full = false
+    @OptionGroup var recipe: FullRecipeOptions<Defaults>
     @OptionGroup var tracing: TraceOptions
 
     /// The default run's settings and the published recipe's epochs (--full).
-    enum Defaults: TrainingDefaults {
+    enum Defaults: TrainingDefaults, RunDefaults {
         static let output = "out/discrete-vae"
         static let epochs = 1, batchSize = 100
         static let fullEpochs: Int? = 100
         static let learningRate: Float = 1e-3
+        static let seed = OptionDefault<UInt64>(1, help: "Seed of initialisation, shuffling, binarisation and noise.")
+        static let fullHelp = "The published recipe: all training images but 10 000 for validation, 100 epochs (override with --epochs)."
     }
 
     func validate() throws {
@@ -56,11 +56,12 @@ struct DiscreteVAECommand: ParsableCommand {
     func run() throws {
         let latents = latent.values
         let estimators = estimator.values
-        let (training, held, test) = try images.load(fullRecipe: full ? 10_000 : nil)
-        let epochCount = shared.epochs(full: full)
+        let (training, held, test) = try images.load(fullRecipe: recipe.full ? 10_000 : nil)
+        let epochCount = shared.epochs(full: recipe.full)
         let batchSize = shared.batchSize, learningRate = shared.learningRate()
         print("Fashion-MNIST: \(training.count) training, \(held.count) validation, \(test.count) test images; "
               + "\(epochCount) epoch(s), batch \(batchSize), \(binarisation.rawValue) binarisation")
+        let seed = seeding.seed
         let session = VAETraining(training: training, validation: held, test: test, binarisation: binarisation,
                                   batchSize: batchSize, seed: seed)
         let directory = try OutputDirectory(shared.output)

@@ -28,12 +28,14 @@ struct GradientFidelity: ParsableCommand {
     var fastWarmUp: Int = 20
     @Flag(help: "Also run the k-subset variant (n = 20, k = 10), measured against the exponential family over k-subsets as torch-adaptive-imle's study does; Gumbel top-k samples a different distribution (Plackett–Luce without replacement).")
     var subset = false
-    @Flag(help: "The paper's full scale: n ∈ {10, 20, 30, 50}, S up to 10⁴, and the k-subset variant.")
-    var full = false
+    @OptionGroup var recipe: FullRecipeOptions<Defaults>
     @OptionGroup var destination: OutputOptions<Defaults>
 
-    /// Where the study writes by default.
-    enum Defaults: OutputDefaults { static let output = "out/gradient-fidelity" }
+    /// Where the study writes by default, and what --full runs.
+    enum Defaults: OutputDefaults, RunDefaults {
+        static let output = "out/gradient-fidelity"
+        static let fullHelp = "The paper's full scale: n ∈ {10, 20, 30, 50}, S up to 10⁴, and the k-subset variant."
+    }
 
     func validate() throws {
         try OptionCheck.check(seeds, option: "--seeds", in: 2 ... 100_000)
@@ -45,11 +47,11 @@ struct GradientFidelity: ParsableCommand {
     }
 
     func run() throws {
-        let sampleCounts = full ? [1, 10, 100, 1000, 10_000] : samples.values
-        var problems = (full ? [10, 20, 30, 50] : sizes.values).map {
+        let sampleCounts = recipe.full ? [1, 10, 100, 1000, 10_000] : samples.values
+        var problems = (recipe.full ? [10, 20, 30, 50] : sizes.values).map {
             FidelityProblem(n: $0, k: 1, absoluteTarget: false)
         }
-        if subset || full { problems.append(FidelityProblem(n: 20, k: 10, absoluteTarget: true)) }
+        if subset || recipe.full { problems.append(FidelityProblem(n: 20, k: 10, absoluteTarget: true)) }
         guard let largest = sampleCounts.max() else { throw ExampleError(option: "--samples", "needs at least one value") }
         let sweepSamples = sampleCounts.contains(1000) ? 1000 : largest
         let report = FidelityReport(directory: try OutputDirectory(destination.output))

@@ -48,17 +48,17 @@ struct LatentGraphs: ParsableCommand {
     var dataSeed: UInt64 = 42
     @Flag(help: "Diagnostic: train only the encoder, against the decoder trained on the true trees.")
     var fixedOracleDecoder = false
-    @Flag(help: "A one-minute smoke run: 300 training examples, 3 epochs, no λ sweep.")
-    var quick = false
+    @OptionGroup var smoke: QuickRunOptions<Defaults>
     @Flag(help: "The reference sizes: 50 000/10 000/10 000 examples, 256 hidden units, batches of 128, 3 seeds, λ sweep.")
     var paper = false
     @OptionGroup var tracing: TraceOptions
 
     /// The default run's settings (--paper uses batches of 128, --quick 3 epochs).
-    enum Defaults: TrainingDefaults {
+    enum Defaults: TrainingDefaults, RunDefaults {
         static let output = "out/latent-graphs"
         static let epochs = 10, batchSize = 32
         static let learningRate: Float = 1e-3
+        static let quickHelp = "A one-minute smoke run: 300 training examples, 3 epochs, no λ sweep."
     }
 
     func validate() throws {
@@ -81,7 +81,7 @@ struct LatentGraphs: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let sizes = paper ? (50_000, 10_000, 10_000) : quick ? (300, 100, 200) : (train, valid, test)
+        let sizes = paper ? (50_000, 10_000, 10_000) : smoke.quick ? (300, 100, 200) : (train, valid, test)
         let width = paper ? 256 : hidden, batch = paper ? 128 : shared.batchSize, seedCount = paper ? 3 : seeds
         let learningRate = shared.learningRate()
         let directory = try OutputDirectory(shared.output)
@@ -90,7 +90,7 @@ struct LatentGraphs: ParsableCommand {
             configuration: LatentGraphConfiguration(encoderHiddenSize: width, decoderHiddenSize: width,
                                                     samples: samples, learningRate: learningRate,
                                                     predictionSteps: predictionSteps),
-            epochs: quick ? 3 : shared.epochs(), batchSize: batch, evaluationBatchSize: 100)
+            epochs: smoke.quick ? 3 : shared.epochs(), batchSize: batch, evaluationBatchSize: 100)
         let (baselines, oracleDecoder) = try StructureBaselines.measure(splits: splits, settings: settings)
         if fixedOracleDecoder { settings.fixedDecoder = oracleDecoder }
         if tracing.trace {
@@ -101,7 +101,7 @@ struct LatentGraphs: ParsableCommand {
                      baselines.oracleTrueTreeNLL, baselines.oracleRandomTreeNLL, baselines.oracleNoEdgesNLL))
         print(String(format: "MST of last-frame distances: edge precision %.1f %%", 100 * baselines.distanceTreePrecision))
         var runs: [RunResult] = []
-        let sweeps = (lambdaSweep || paper) && !quick
+        let sweeps = (lambdaSweep || paper) && !smoke.quick
         var grid = sweeps ? lambdaGrid : [lambda]
         for choice in estimators.values {
             for seed in 0..<UInt64(seedCount) {

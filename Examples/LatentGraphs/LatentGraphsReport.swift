@@ -3,19 +3,23 @@ import LatentGraphsKit
 import _ExampleSupport
 
 /// The metrics JSON, the per-epoch SVG curves and the comparison table with the paper.
-struct LatentGraphsReport: Encodable {
-    let timesteps: Int
-    let sizes: [Int]
-    let hiddenUnits: Int
-    let epochs: Int
-    let batchSize: Int
-    let baselines: StructureBaselines
-    let runs: [RunResult]
-    let summary: [SummaryRow]
-    /// The command line that produced the runs.
-    let command: String
-    /// Wall-clock seconds from the start of the command to this report.
-    let wallSeconds: Double
+struct LatentGraphsReport {
+    /// What the runs share, and their summary: written beside the runs in `metrics.json`.
+    struct Shared: Encodable {
+        let timesteps: Int
+        /// Training, validation and test examples.
+        let sizes: [Int]
+        let hiddenUnits: Int
+        let epochs: Int
+        let batchSize: Int
+        let baselines: StructureBaselines
+        let summary: [SummaryRow]
+    }
+
+    /// What `metrics.json` holds: the command, its wall time, the shared settings and every run.
+    let log: RunLog<Shared, RunResult>
+    var runs: [RunResult] { log.runs }
+    var timesteps: Int { log.settings.timesteps }
 
     struct SummaryRow: Encodable {
         let estimator: EstimatorChoice
@@ -32,16 +36,10 @@ struct LatentGraphsReport: Encodable {
 
     init(timesteps: Int, sizes: [Int], settings: RunSettings, baselines: StructureBaselines, runs: [RunResult],
          wallSeconds: Double = 0) {
-        command = RecordedCommand.current(executable: "LatentGraphs")
-        self.wallSeconds = wallSeconds
-        self.timesteps = timesteps
-        self.sizes = sizes
-        hiddenUnits = settings.configuration.encoderHiddenSize
-        epochs = settings.epochs
-        batchSize = settings.batchSize
-        self.baselines = baselines
-        self.runs = runs
-        summary = Self.summarise(runs, timesteps: timesteps)
+        let shared = Shared(timesteps: timesteps, sizes: sizes, hiddenUnits: settings.configuration.encoderHiddenSize,
+                            epochs: settings.epochs, batchSize: settings.batchSize, baselines: baselines,
+                            summary: Self.summarise(runs, timesteps: timesteps))
+        log = RunLog(executable: "LatentGraphs", settings: shared, runs: runs, wallSeconds: wallSeconds)
     }
 
     /// One row per estimator: for IMLE, the λ with the best validation ELBO per seed.
@@ -78,7 +76,7 @@ struct LatentGraphsReport: Encodable {
         var text = "| estimator | λ (selected) | test ELBO | tree prec. % | tree rec. % | MAP-tree prec. % "
             + "| best-channel prec. / rec. % | s/epoch | paper ELBO | paper prec. / rec. % |\n"
         text += "|---|---|---|---|---|---|---|---|---|---|\n"
-        for row in summary {
+        for row in log.settings.summary {
             let lambdas = row.selectedLambdas.isEmpty ? "–" : row.selectedLambdas.map { String(format: "%g", $0) }.joined(separator: ", ")
             let paperELBO = row.paper.map { String(format: "%.2f ± %.2f", $0.elbo, $0.elboDeviation) } ?? "–"
             let paperEdges = row.paper.map { String(format: "%.2f / %.2f", $0.precision, $0.recall) } ?? "–"
@@ -91,7 +89,7 @@ struct LatentGraphsReport: Encodable {
     }
 
     func write(to directory: OutputDirectory) throws {
-        try directory.writeJSON(self, to: "metrics.json")
+        try log.save(in: directory)
         try directory.writeText(table(), to: "table.md")
         var elbo = SVGLinePlot(title: "Validation ELBO (T = \(timesteps))", xLabel: "epoch", yLabel: "ELBO")
         var precision = SVGLinePlot(title: "Validation edge precision (T = \(timesteps))", xLabel: "epoch",

@@ -5,27 +5,26 @@ import _ExampleSupport
 /// What a run of the command writes: `metrics.json` (the command, its settings, wall seconds
 /// and one record per trained explainer), the test accuracy per epoch as SVG, and a Markdown
 /// table of the final metrics.
-struct ExplanationReport: Encodable {
-    /// The command line that produced the runs.
-    let command = RecordedCommand.current(executable: "LearningToExplain")
-    /// The MNIST-format directory.
-    let data: String
-    /// Training, validation and test images.
-    let sizes: [Int]
-    let epochs: Int
-    let batchSize: Int
-    /// The mean grey level above which a patch counts as carrying ink.
-    let inkThreshold = ExplanationMetrics.inkThreshold
-    /// Wall-clock seconds from the start of the command to the last save.
-    var wallSeconds = 0.0
+struct ExplanationReport {
+    /// What every run shares, written beside the runs.
+    struct Settings: Encodable {
+        /// The MNIST-format directory.
+        let data: String
+        /// Training, validation and test images.
+        let sizes: [Int]
+        let epochs: Int
+        let batchSize: Int
+        /// The mean grey level above which a patch counts as carrying ink.
+        let inkThreshold = ExplanationMetrics.inkThreshold
+    }
+
+    /// What `metrics.json` holds.
+    private(set) var log: RunLog<Settings, ExplanationRecord>
     /// One record per trained explainer.
-    var runs: [ExplanationRecord] = []
+    var runs: [ExplanationRecord] { log.runs }
 
     init(data: String, sizes: [Int], epochs: Int, batchSize: Int) {
-        self.data = data
-        self.sizes = sizes
-        self.epochs = epochs
-        self.batchSize = batchSize
+        log = RunLog(executable: "LearningToExplain", settings: Settings(data: data, sizes: sizes, epochs: epochs, batchSize: batchSize))
     }
 
     /// The report with `runs`, written to `metrics.json` (after every epoch, so that a stopped
@@ -33,11 +32,7 @@ struct ExplanationReport: Encodable {
     @discardableResult
     func saved(runs: [ExplanationRecord], since started: Date, in directory: OutputDirectory) throws(ExampleError) -> Self {
         var report = self
-        report.runs = runs
-        report.wallSeconds = Date().timeIntervalSince(started)
-        do { try directory.writeJSON(report, to: "metrics.json") } catch {
-            throw ExampleError(.unreadableData, "could not write metrics.json: \(error)")
-        }
+        report.log = try log.saved(runs: runs, since: started, in: directory)
         return report
     }
 

@@ -21,19 +21,21 @@ struct LearningToExplainCommand: ParsableCommand {
     @Option(help: "Methods (comma-separated): aimle, aimle-central[:C], aimle-forward[:C] (C: AIMLE's target c), imle[:LAMBDA], imle-central[:LAMBDA], ste, blackbox:LAMBDA, direct-loss[:EPS], l2x[:T] (L2X's relaxation at temperature T, default 0.5).", transform: CommaSeparated.parse)
     var estimators: CommaSeparated<SelectionMethod> = "aimle-central,imle:1000,l2x,ste"
     @OptionGroup var model: ExplainerOptions
-    @Option(help: "Seed of initialisation, shuffling and noise.")
-    var seed: UInt64 = 1
-    @Flag(help: "All 55 000 training images (5 000 held out for validation) and \(Defaults.fullEpochs ?? Defaults.epochs) epochs (override with --epochs).")
-    var full = false
+    @OptionGroup var seeding: SeedOptions<Defaults>
+    @OptionGroup var recipe: FullRecipeOptions<Defaults>
     @Option(help: "Test images on the PNG sheet of selections.")
     var sheetImages = 12
     @OptionGroup var shared: TrainingOptions<Defaults>
 
     /// The default run's settings and the full run's epochs.
-    enum Defaults: TrainingDefaults {
+    enum Defaults: TrainingDefaults, RunDefaults {
         static let output = "out/learning-to-explain"
         static let epochs = 3, fullEpochs: Int? = 10, batchSize = 100
         static let learningRate: Float = 1e-3
+        static let seed = OptionDefault<UInt64>(1, help: "Seed of initialisation, shuffling and noise.")
+        static var fullHelp: String {
+            "All 55 000 training images (5 000 held out for validation) and \(fullEpochs ?? epochs) epochs (override with --epochs)."
+        }
     }
 
     func validate() throws {
@@ -44,14 +46,14 @@ struct LearningToExplainCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let grid = PatchGrid.fashionMNIST
-        let (training, held, test) = try images.load(fullRecipe: full ? 5_000 : nil)
+        let (training, held, test) = try images.load(fullRecipe: recipe.full ? 5_000 : nil)
         guard (training.height, training.width) == (grid.imageHeight, grid.imageWidth) else {
             throw ExampleError(.inconsistent, "\(images.directory) holds \(training.height) × \(training.width) images; "
                                + "the explainer cuts 28 × 28 images into 7 × 7 patches")
         }
-        let epochs = shared.epochs(full: full), learningRate = shared.learningRate(full: full)
+        let epochs = shared.epochs(full: recipe.full), learningRate = shared.learningRate(full: recipe.full)
         let session = try ExplainerTraining(training: training, validation: held, test: test, batchSize: shared.batchSize,
-                                            seed: seed)
+                                            seed: seeding.seed)
         print("Fashion-MNIST: \(training.count) training, \(held.count) validation, \(test.count) test images; "
               + "\(epochs) epoch(s), batch \(shared.batchSize); k ∈ {\(k.text)}")
         let directory = try OutputDirectory(shared.output)
@@ -62,7 +64,7 @@ struct LearningToExplainCommand: ParsableCommand {
         for k in k.values {
             var selections: [Matrix] = []
             for method in estimators.values {
-                let configuration = model.configuration(k: k, method: method, learningRate: learningRate, seed: seed)
+                let configuration = model.configuration(k: k, method: method, learningRate: learningRate, seed: seeding.seed)
                 var explainer = try PatchExplainer(configuration: configuration)
                 let finished = report.runs
                 let record = try session.run(&explainer, epochs: epochs, label: "k=\(k) \(method)") { partial throws(ExampleError) in

@@ -51,20 +51,20 @@ struct PredictThenOptimize: ParsableCommand {
     var aimleLoss: TaskLoss = .solutionL1
     @Option(help: "Loss of direct loss minimisation: regret or solution-l1.")
     var directLoss: TaskLoss = .regret
-    @Option(help: "Worker threads for the solver calls (0: all cores).")
-    var threads: Int = 0
+    @OptionGroup var threading: ThreadOptions<Defaults>
     @Option(help: "Read data from this folder instead of generating it: <dir>/<problem>/{train,test}/{x,c[,w,z]}.npy and, for knapsack, <dir>/knapsack/weights.npy (PyEPO's arrays saved with numpy.save).")
     var data: String?
     @Flag(help: "Also write the generated data as .npy files under <output>/data.")
     var saveData = false
-    @Flag(help: "A one-minute smoke run: 200/200 instances, 3 epochs, 1 seed.")
-    var quick = false
+    @OptionGroup var smoke: QuickRunOptions<Defaults>
 
     /// The default run's settings (--quick trains 3 epochs).
-    enum Defaults: TrainingDefaults {
+    enum Defaults: TrainingDefaults, RunDefaults {
         static let output = "out/predict-then-optimize"
         static let epochs = 10, batchSize = 32
         static let learningRate: Float = 1e-2
+        static let threads = OptionDefault(0, help: "Worker threads for the solver calls (0: all cores).")
+        static let quickHelp = "A one-minute smoke run: 200/200 instances, 3 epochs, 1 seed."
     }
 
     func validate() throws {
@@ -78,7 +78,6 @@ struct PredictThenOptimize: ParsableCommand {
         try OptionCheck.check(items, option: "--items", in: 1 ... 10_000)
         try OptionCheck.check(resources, option: "--resources", in: 1 ... 100)
         try OptionCheck.check(capacity, option: "--capacity", in: 0 ... 1e9, exclusiveLowerBound: true)
-        try OptionCheck.check(threads, option: "--threads", in: 0 ... 1_024)
         try OptionCheck.check(aimleAlpha, option: "--aimle-alpha", in: 0 ... 1e6)
         try OptionCheck.check(noise, option: "--noise", in: 0 ... 1)
         guard noise < 1 else { throw ExampleError(option: "--noise", "must be below 1 (got \(noise))") }
@@ -88,7 +87,7 @@ struct PredictThenOptimize: ParsableCommand {
     func run() throws {
         var scale = BenchmarkScale(train: train, test: test, features: features, degree: deg, noiseWidth: noise,
                                    epochs: shared.epochs(), seeds: seeds, dataSeed: dataSeed)
-        if quick { scale = BenchmarkScale(train: 200, test: 200, features: features, degree: deg, noiseWidth: noise,
+        if smoke.quick { scale = BenchmarkScale(train: 200, test: 200, features: features, degree: deg, noiseWidth: noise,
                                           epochs: 3, seeds: 1, dataSeed: dataSeed) }
         var settings = MethodSettings()
         settings.aimleInitialAlpha = aimleAlpha
@@ -97,7 +96,7 @@ struct PredictThenOptimize: ParsableCommand {
         settings.directLoss = directLoss
         settings.imleNoise = imleNoise
         let trainer = DecisionTrainer(epochs: scale.epochs, batchSize: shared.batchSize, learningRate: shared.learningRate(),
-                                      settings: settings, parallelism: threads > 0 ? .threads(threads) : .automatic)
+                                      settings: settings, parallelism: threading.parallelism)
         let directory = try OutputDirectory(shared.output)
         let report = BenchmarkReport(directory: directory)
         let chosen = methods.values

@@ -17,31 +17,20 @@ import _ExampleSupport
 /// data.weights.rows     // 2
 /// ```
 public struct KnapsackGenerator: Sendable, Hashable {
-    /// The number of instances n.
-    public var instances: Int
-    /// The number of features p.
-    public var features: Int
+    /// Instances, features, degree, noise and seed.
+    public var recipe: PolynomialDataRecipe
     /// The number of items m.
     public var items: Int
     /// The number of resources (constraints).
     public var dimensions: Int
-    /// The polynomial degree.
-    public var degree: Int
-    /// The half-width of the multiplicative noise.
-    public var noiseWidth: Double
-    /// The seed.
-    public var seed: UInt64
 
     /// Creates a generator with PyEPO's `genData` arguments.
     public init(instances: Int, features: Int, items: Int, dimensions: Int = 1, degree: Int = 1,
                 noiseWidth: Double = 0, seed: UInt64 = 135) {
-        self.instances = instances
-        self.features = features
+        recipe = PolynomialDataRecipe(instances: instances, features: features, degree: degree, noiseWidth: noiseWidth,
+                                      seed: seed)
         self.items = items
         self.dimensions = dimensions
-        self.degree = degree
-        self.noiseWidth = noiseWidth
-        self.seed = seed
     }
 
     /// Draws the weights, the cost map and the data.
@@ -49,20 +38,17 @@ public struct KnapsackGenerator: Sendable, Hashable {
     /// - Throws: ``ExampleError`` of kind `.invalidArgument` for no items,
     ///   resources, instances or features, a degree below 1 or a noise width outside [0, 1).
     public func generate() throws(ExampleError) -> KnapsackData {
-        try PolynomialCostMap.validate(instances: instances, features: features, degree: degree, noiseWidth: noiseWidth)
+        try recipe.validate()
         guard items >= 1, dimensions >= 1 else {
             throw ExampleError(.invalidArgument,
                                            "a knapsack needs at least one item and one resource (got \(items) items, \(dimensions) resources)")
         }
-        var generator = SeededGenerator(seed: seed)
+        var generator = SeededGenerator(seed: recipe.seed)
         let hundredths = (0 ..< dimensions * items).map { _ in 300 + Int(generator.next() % 500) }
-        let map = PolynomialCostMap(
-            coefficients: PolynomialCostMap.randomCoefficients(costs: items, features: features, using: &generator),
-            degree: degree, scale: 5)
-        let x = PolynomialCostMap.normalFeatures(instances: instances, features: features, using: &generator)
-        let costs = map.costs(features: x, noiseWidth: noiseWidth, using: &generator).map { Float($0.rounded(.up)) }
+        let (map, x, values) = recipe.draw(costs: items, scale: 5, using: &generator)
+        let costs = values.map { Float($0.rounded(.up)) }
         return KnapsackData(
-            pairs: FeatureCostPairs(features: x, costs: Matrix(rows: instances, columns: items, values: costs), costMap: map),
+            pairs: FeatureCostPairs(features: x, costs: Matrix(rows: recipe.instances, columns: items, values: costs), costMap: map),
             weightHundredths: Matrix(rows: dimensions, columns: items, values: hundredths.map(Float.init)))
     }
 }

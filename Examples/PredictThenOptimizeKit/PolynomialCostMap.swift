@@ -59,22 +59,6 @@ public struct PolynomialCostMap: Sendable, Hashable {
         return values
     }
 
-    /// Checks the arguments shared by both generators.
-    static func validate(instances: Int, features: Int, degree: Int, noiseWidth: Double) throws(ExampleError) {
-        guard instances >= 1 else {
-            throw ExampleError(.invalidArgument, "the number of instances must be at least 1 (got \(instances))")
-        }
-        guard features >= 1 else {
-            throw ExampleError(.invalidArgument, "the number of features must be at least 1 (got \(features))")
-        }
-        guard degree >= 1 else {
-            throw ExampleError(.invalidArgument, "the polynomial degree must be a positive integer (got \(degree))")
-        }
-        guard noiseWidth >= 0, noiseWidth < 1 else {
-            throw ExampleError(.invalidArgument, "the noise half-width must be in [0, 1) (got \(noiseWidth))")
-        }
-    }
-
     /// Standard normal features, n × p, drawn in row-major order.
     static func normalFeatures(instances: Int, features: Int, using generator: inout SeededGenerator) -> Matrix {
         Matrix(rows: instances, columns: features,

@@ -15,31 +15,20 @@ import _ExampleSupport
 /// pairs.costs.columns    // 40
 /// ```
 public struct ShortestPathGenerator: Sendable, Hashable {
-    /// The number of instances n.
-    public var instances: Int
-    /// The number of features p.
-    public var features: Int
+    /// Instances, features, degree, noise and seed.
+    public var recipe: PolynomialDataRecipe
     /// Grid rows.
     public var rows: Int
     /// Grid columns.
     public var columns: Int
-    /// The polynomial degree.
-    public var degree: Int
-    /// The half-width of the multiplicative noise.
-    public var noiseWidth: Double
-    /// The seed.
-    public var seed: UInt64
 
     /// Creates a generator with PyEPO's `genData` arguments.
     public init(instances: Int, features: Int, rows: Int = 5, columns: Int = 5, degree: Int = 1,
                 noiseWidth: Double = 0, seed: UInt64 = 135) {
-        self.instances = instances
-        self.features = features
+        recipe = PolynomialDataRecipe(instances: instances, features: features, degree: degree, noiseWidth: noiseWidth,
+                                      seed: seed)
         self.rows = rows
         self.columns = columns
-        self.degree = degree
-        self.noiseWidth = noiseWidth
-        self.seed = seed
     }
 
     /// The number of arcs, (rows − 1) · columns + (columns − 1) · rows.
@@ -50,17 +39,13 @@ public struct ShortestPathGenerator: Sendable, Hashable {
     /// - Throws: ``ExampleError`` of kind `.invalidArgument` for a grid smaller
     ///   than 1 × 2, no instances or features, a degree below 1 or a noise width outside [0, 1).
     public func generate() throws(ExampleError) -> FeatureCostPairs {
-        try PolynomialCostMap.validate(instances: instances, features: features, degree: degree, noiseWidth: noiseWidth)
+        try recipe.validate()
         guard rows >= 1, columns >= 1, rows * columns >= 2 else {
             throw ExampleError(.invalidArgument, "a \(rows) × \(columns) grid has no arcs")
         }
-        var generator = SeededGenerator(seed: seed)
-        let map = PolynomialCostMap(
-            coefficients: PolynomialCostMap.randomCoefficients(costs: arcCount, features: features, using: &generator),
-            degree: degree, scale: 1)
-        let x = PolynomialCostMap.normalFeatures(instances: instances, features: features, using: &generator)
-        let costs = map.costs(features: x, noiseWidth: noiseWidth, using: &generator)
-        return FeatureCostPairs(features: x, costs: Matrix(rows: instances, columns: arcCount, values: costs.map { Float($0) }),
+        var generator = SeededGenerator(seed: recipe.seed)
+        let (map, x, costs) = recipe.draw(costs: arcCount, scale: 1, using: &generator)
+        return FeatureCostPairs(features: x, costs: Matrix(rows: recipe.instances, columns: arcCount, values: costs.map { Float($0) }),
                                 costMap: map)
     }
 }

@@ -2,8 +2,10 @@ import SemiSupervisedVAEKit
 import _ExampleSupport
 
 /// `metrics.json`: the command line, the settings shared by its runs, and every run's record.
-struct MetricsFile: Codable {
-    var command: String
+typealias MetricsFile = RunLog<SharedSettings, SemiSupervisedRecord>
+
+/// The settings every run of a command shares, written beside its runs in `metrics.json`.
+struct SharedSettings: Codable {
     var labelledEpochs: Int
     var unlabelledEpochs: Int
     var trainingImages: Int
@@ -14,14 +16,4 @@ struct MetricsFile: Codable {
     var seed: UInt64
     /// The floor of ε or the temperature in the unlabelled epochs.
     var perturbationFloor: Double
-    /// Wall-clock seconds since the command started (evaluations included).
-    var wallSeconds = 0.0
-    var runs: [SemiSupervisedRecord] = []
-
-    /// Writes the file (after every epoch, so a stopped run keeps what it finished).
-    func save(in directory: OutputDirectory) throws(ExampleError) {
-        do { try directory.writeJSON(self, to: "metrics.json") } catch {
-            throw ExampleError("could not write metrics.json: \(error)")
-        }
-    }
 }

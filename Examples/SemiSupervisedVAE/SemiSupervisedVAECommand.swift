@@ -28,23 +28,22 @@ struct SemiSupervisedVAECommand: ParsableCommand {
     @Option(help: "Gaussian latent dimension D.")
     var gaussianDimension: Int = 30
     @OptionGroup var shared: TrainingOptions<Defaults>
-    @Option(help: "Threads of the latent layer (0: all cores); the BLAS kernels run on one.")
-    var threads: Int = 1
-    @Option(help: "Seed of initialisation, the labelled subset, shuffling and noise.")
-    var seed: UInt64 = 1
-    @Flag(help: "The published recipe: 50 000 training and 10 000 validation images, 1199 labelled epochs, 400 unlabelled epochs (override with --labelled-epochs, --epochs).")
-    var full = false
+    @OptionGroup var threading: ThreadOptions<Defaults>
+    @OptionGroup var seeding: SeedOptions<Defaults>
+    @OptionGroup var recipe: FullRecipeOptions<Defaults>
 
     /// The default run's settings and the reference code's unlabelled epochs (--full).
-    enum Defaults: TrainingDefaults {
+    enum Defaults: TrainingDefaults, RunDefaults {
         static let output = "out/semi-supervised-vae"
         static let epochs = 2, batchSize = 100
         static let fullEpochs: Int? = 400
         static let learningRate: Float = 8e-4
+        static let threads = OptionDefault(1, help: "Threads of the latent layer (0: all cores); the BLAS kernels run on one.")
+        static let seed = OptionDefault<UInt64>(1, help: "Seed of initialisation, the labelled subset, shuffling and noise.")
+        static let fullHelp = "The published recipe: 50 000 training and 10 000 validation images, 1199 labelled epochs, 400 unlabelled epochs (override with --labelled-epochs, --epochs)."
     }
 
     func validate() throws {
-        try OptionCheck.check(threads, option: "--threads", in: 0 ... 1_024)
         try OptionCheck.check(evaluateEvery, option: "--evaluate-every", in: 1 ... 1_000_000)
         try OptionCheck.check(perturbationFloor, option: "--perturbation-floor", in: 0 ... 1, exclusiveLowerBound: true)
         try OptionCheck.check(gaussianDimension, option: "--gaussian-dimension", in: 1 ... 10_000)
@@ -53,42 +52,38 @@ struct SemiSupervisedVAECommand: ParsableCommand {
     }
 
     /// Labelled epochs: as given, else the reference code's 1199 (--full) or 100.
-    var labelledEpochCount: Int { labelledEpochs ?? (full ? 1_199 : 100) }
+    var labelledEpochCount: Int { labelledEpochs ?? (recipe.full ? 1_199 : 100) }
 
     func run() throws {
         let started = Date()
-        let (training, held, test) = try images.load(fullRecipe: full ? 10_000 : nil)
+        let (training, held, test) = try images.load(fullRecipe: recipe.full ? 10_000 : nil)
         // The reference code binarises by rounding the intensities (`x_train.round()`).
-        let binary = { (set: ImageSet) in Binarisation.threshold.frozen(set, seed: seed) }
-        let unlabelledEpochs = shared.epochs(full: full)
+        let binary = { (set: ImageSet) in Binarisation.threshold.frozen(set, seed: seeding.seed) }
+        let unlabelledEpochs = shared.epochs(full: recipe.full)
         print("Fashion-MNIST: \(training.count) training, \(held.count) validation, \(test.count) test images; "
               + "\(labelledEpochCount) labelled + \(unlabelledEpochs) unlabelled epoch(s), batch \(shared.batchSize)")
         let directory = try OutputDirectory(shared.output)
-        var metrics = MetricsFile(command: RecordedCommand.current(executable: "SemiSupervisedVAE"), labelledEpochs: labelledEpochCount,
-                                  unlabelledEpochs: unlabelledEpochs, trainingImages: training.count, validationImages: held.count,
-                                  testImages: test.count, batchSize: shared.batchSize, learningRate: shared.learningRate(), seed: seed,
-                                  perturbationFloor: perturbationFloor)
+        let settings = SharedSettings(labelledEpochs: labelledEpochCount, unlabelledEpochs: unlabelledEpochs,
+                                      trainingImages: training.count, validationImages: held.count, testImages: test.count,
+                                      batchSize: shared.batchSize, learningRate: shared.learningRate(), seed: seeding.seed,
+                                      perturbationFloor: perturbationFloor)
+        var metrics = MetricsFile(executable: "SemiSupervisedVAE", settings: settings)
         for count in labels.values {
             var session = try SemiSupervisedTraining(training: binary(training), labelledCount: count, validation: binary(held),
-                                                     test: binary(test), batchSize: shared.batchSize, seed: seed)
+                                                     test: binary(test), batchSize: shared.batchSize, seed: seeding.seed)
             session.evaluateEvery = evaluateEvery
             session.perturbationFloor = perturbationFloor
             for method in estimator.values {
                 var vae = try SemiSupervisedVAE(dimension: gaussianDimension, pixels: training.pixelCount, estimator: method,
                                                 learningRate: shared.learningRate(),
-                                                parallelism: threads > 0 ? .threads(threads) : .automatic, seed: seed)
+                                                parallelism: threading.parallelism, seed: seeding.seed)
                 let earlier = metrics.runs
                 let record = try session.run(&vae, labelledEpochs: labelledEpochCount, unlabelledEpochs: unlabelledEpochs) { partial throws(ExampleError) in
-                    var snapshot = metrics
-                    snapshot.runs = earlier + [partial]
-                    snapshot.wallSeconds = Date().timeIntervalSince(started)
-                    try snapshot.save(in: directory)
+                    try metrics.saved(runs: earlier + [partial], since: started, in: directory)
                 }
-                metrics.runs.append(record)
-                metrics.wallSeconds = Date().timeIntervalSince(started)
-                try metrics.save(in: directory)
+                metrics = try metrics.saved(runs: earlier + [record], since: started, in: directory)
                 let report = Report(directory: directory)
-                try report.writeGenerations(of: vae, labels: count, height: test.height, width: test.width, seed: seed)
+                try report.writeGenerations(of: vae, labels: count, height: test.height, width: test.width, seed: seeding.seed)
                 try report.writeCurves(metrics.runs)
             }
         }

@@ -5,35 +5,25 @@ import _ExampleSupport
 /// The figures and tables of a set of method runs: training curves as SVG, all metrics as
 /// JSON, and a Markdown table of the final epoch.
 struct RunReport {
-    let runs: [WarcraftRunRecord]
-    /// The command line that produced the runs.
-    var command: [String] = CommandLine.arguments
-    /// Wall-clock seconds from the start of the command to the report.
-    var wallSeconds: Double = 0
-    /// Training and test maps, and tiles per side.
-    var trainMaps = 0, testMaps = 0, gridSize = 0
-    /// The shares of training and test maps whose cheapest path is unique.
-    var trainUniqueOptimum: Double?, testUniqueOptimum: Double?
-
-    /// What `metrics.json` holds: the command, its wall time and every run.
-    struct Metrics: Codable {
-        var command: String
-        var wallSeconds: Double
+    /// The maps the runs trained and were tested on, written beside the runs.
+    struct DataSummary: Codable {
         var trainMaps: Int
         var testMaps: Int
+        /// Tiles per side.
         var gridSize: Int
         /// The share of training maps whose cheapest path is unique (the others have ties).
         var trainUniqueOptimum: Double?
         /// The share of test maps whose cheapest path is unique.
         var testUniqueOptimum: Double?
-        var runs: [WarcraftRunRecord]
     }
 
+    /// What `metrics.json` holds: the command, its wall time, the data and every run.
+    let log: RunLog<DataSummary, WarcraftRunRecord>
+    /// The runs, in the order they trained.
+    var runs: [WarcraftRunRecord] { log.runs }
+
     func write(into directory: OutputDirectory) throws {
-        let shownCommand = RecordedCommand.shown(command, executable: "WarcraftShortestPath")
-        try directory.writeJSON(Metrics(command: shownCommand, wallSeconds: wallSeconds, trainMaps: trainMaps,
-                                             testMaps: testMaps, gridSize: gridSize, trainUniqueOptimum: trainUniqueOptimum,
-                                             testUniqueOptimum: testUniqueOptimum, runs: runs), to: "metrics.json")
+        try log.save(in: directory)
         var accuracy = SVGLinePlot(title: "Test accuracy", xLabel: "epoch", yLabel: "%", yRange: 0...100)
         var loss = SVGLinePlot(title: "Training loss", xLabel: "epoch", yLabel: "loss")
         for run in runs {

@@ -51,26 +51,26 @@ struct WarcraftShortestPath: ParsableCommand {
     var alphaRule: AlphaRule?
     @Option(help: "AIMLE: the initial α₀ (default: 0 for aimle-central; 20 for aimle-forward, where torch-adaptive-imle's Warcraft trainer starts: the blackbox λ).")
     var aimleInitialAlpha: Double?
-    @Option(help: "Seed of the data, the model and the perturbations.")
-    var seed: UInt64 = 0
+    @OptionGroup var seeding: SeedOptions<Defaults>
     @Option(help: "Directory with the published dataset ({train,test}_{maps,vertex_weights,shortest_paths}.npy).")
     var data: String?
     @Option(help: "Also write the generated dataset into this directory in the published layout.")
     var saveData: String?
-    @Flag(help: "The published recipe: 10,000 / 1,000 maps, 50 epochs.")
-    var full = false
+    @OptionGroup var recipe: FullRecipeOptions<Defaults>
     @Option(help: "Write a per-step trace (α, mean λ, non-zero entries against c, ‖∂L/∂θ‖; CSV and SVG), with the cosine to a 200-sample reference gradient every N steps.")
     var trace: Int?
     @Flag(help: "Continue from the checkpoints in the output directory.")
     var resume = false
 
     /// The default run's settings and the published recipe's (--full).
-    enum Defaults: TrainingDefaults {
+    enum Defaults: TrainingDefaults, RunDefaults {
         static let output = "out/warcraft"
         static let epochs = 5, batchSize = 70
         static let fullEpochs: Int? = 50
         static let learningRate: Float = 2e-3
         static let fullLearningRate: Float? = 5e-4
+        static let seed = OptionDefault<UInt64>(0, help: "Seed of the data, the model and the perturbations.")
+        static let fullHelp = "The published recipe: 10,000 / 1,000 maps, 50 epochs."
     }
 
     func validate() throws {
@@ -91,13 +91,13 @@ struct WarcraftShortestPath: ParsableCommand {
     /// The default command is a few minutes on two cores that already trains AIMLE to a model
     /// that solves the task (4,000 maps, 5 epochs, Adam 2e-3 divided by 10 after epochs 3
     /// and 4); --full is the published recipe. Explicit options override either.
-    var trainCount: Int { train ?? (full ? 10_000 : 4_000) }
-    var testCount: Int { test ?? (full ? 1_000 : 200) }
-    var epochCount: Int { shared.epochs(full: full) }
-    var initialLearningRate: Float { shared.learningRate(full: full) }
+    var trainCount: Int { train ?? (recipe.full ? 10_000 : 4_000) }
+    var testCount: Int { test ?? (recipe.full ? 1_000 : 200) }
+    var epochCount: Int { shared.epochs(full: recipe.full) }
+    var initialLearningRate: Float { shared.learningRate(full: recipe.full) }
 
     /// The epochs of --milestones, by default those of the chosen recipe.
-    func milestoneEpochs() -> CommaSeparated<Int> { milestones ?? (full ? "30,40" : "3,4") }
+    func milestoneEpochs() -> CommaSeparated<Int> { milestones ?? (recipe.full ? "30,40" : "3,4") }
 
     func settings(for method: WarcraftMethod) -> WarcraftTrainingSettings {
         var settings = WarcraftTrainingSettings(method: method)
@@ -111,7 +111,7 @@ struct WarcraftShortestPath: ParsableCommand {
         settings.learningRate = initialLearningRate
         settings.milestones = milestoneEpochs().values
         settings.batchSize = shared.batchSize
-        settings.seed = seed
+        settings.seed = seeding.seed
         return settings
     }
 
@@ -136,9 +136,10 @@ struct WarcraftShortestPath: ParsableCommand {
             try PathSheet.render(testSet, predicted: paths, count: shown).write(to: directory.file("paths-\(method.rawValue).png"))
         }
         let elapsed = ContinuousClock.now - started
-        let report = RunReport(runs: runs, wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
-                               trainMaps: trainSet.count, testMaps: testSet.count, gridSize: trainSet.gridSize,
-                               trainUniqueOptimum: uniqueness.train, testUniqueOptimum: uniqueness.test)
+        let data = RunReport.DataSummary(trainMaps: trainSet.count, testMaps: testSet.count, gridSize: trainSet.gridSize,
+                                         trainUniqueOptimum: uniqueness.train, testUniqueOptimum: uniqueness.test)
+        let report = RunReport(log: RunLog(executable: "WarcraftShortestPath", settings: data, runs: runs,
+                                           wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
         try report.write(into: directory)
         say(report.table())
         say("Wrote \(directory.url.path): metrics.json, curves.svg, loss.svg, paths-*.png, table.md.")
@@ -149,9 +150,9 @@ struct WarcraftShortestPath: ParsableCommand {
             let url = URL(fileURLWithPath: data, isDirectory: true)
             return (try WarcraftDataset(directory: url, split: "train"), try WarcraftDataset(directory: url, split: "test"))
         }
-        let trainSet = try WarcraftGenerator(gridSize: grid, seed: seed, tileVariants: tileVariants, uniqueOptimum: uniqueOptimum)
+        let trainSet = try WarcraftGenerator(gridSize: grid, seed: seeding.seed, tileVariants: tileVariants, uniqueOptimum: uniqueOptimum)
             .makeDataset(count: trainCount)
-        let testSet = try WarcraftGenerator(gridSize: grid, seed: seed &+ 1_000_003, tileVariants: tileVariants,
+        let testSet = try WarcraftGenerator(gridSize: grid, seed: seeding.seed &+ 1_000_003, tileVariants: tileVariants,
                                         uniqueOptimum: uniqueOptimum)
             .makeDataset(count: testCount)
         if let saveData {

@@ -21,6 +21,17 @@ public struct OutputDirectory: Sendable {
         try encoder.encode(value).write(to: file(name))
     }
 
+    /// Writes `value` as pretty-printed, key-sorted JSON, for files a command saves as it goes
+    /// (metrics after every epoch).
+    ///
+    /// - Throws: ``ExampleError`` of kind ``ExampleError/Kind/unreadableData`` naming the file
+    ///   when it cannot be written or a value cannot be encoded.
+    public func saveJSON<Value: Encodable>(_ value: Value, to name: String) throws(ExampleError) {
+        do { try writeJSON(value, to: name) } catch {
+            throw ExampleError(.unreadableData, "could not write \(name): \(error)")
+        }
+    }
+
     /// Writes text (CSV, Markdown …).
     public func writeText(_ text: String, to name: String) throws {
         try text.write(to: file(name), atomically: true, encoding: .utf8)

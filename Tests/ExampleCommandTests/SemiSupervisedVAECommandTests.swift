@@ -31,7 +31,7 @@ struct SemiSupervisedVAECommandTests {
     func defaultsAndFullRecipe() throws {
         let standard = try SemiSupervisedVAECommand.parse([])
         #expect(standard.labels.values == [100] && standard.estimator.values == [.direct, .gsm])
-        #expect(standard.labelledEpochCount == 100 && standard.shared.epochs() == 2 && standard.threads == 1)
+        #expect(standard.labelledEpochCount == 100 && standard.shared.epochs() == 2 && standard.threading.threads == 1)
         let full = try SemiSupervisedVAECommand.parse(["--full", "--labels", "50,100,300,600,1200", "--estimator", "gsm"])
         #expect(full.labelledEpochCount == 1_199 && full.shared.epochs(full: true) == 400)
         #expect(full.labels.values == [50, 100, 300, 600, 1200] && full.estimator.values == [.gsm])
