@@ -108,15 +108,9 @@ static int wait_for(pid_t child) {
 
 /* Reads the child's output file into a problem of the calling thread's environment. */
 static int read_translated(const char *path, glp_prob **problem) {
-    jmp_buf recovery;
     glp_prob *volatile read = NULL;
-    if (setjmp(recovery)) {
-        recover_from_library_error();
-        return CGLPK_LIBRARY_ERROR;
-    }
-    begin_guarded_call(&recovery, 0);
-    read = glp_create_prob();
-    count_live_problem(1);
+    CGLPK_BEGIN_GUARDED_CALL(recovery, 0);
+    read = create_counted_problem();
     int failed = glp_read_prob(read, 0, path) != 0;
     end_guarded_call();
     if (failed) {

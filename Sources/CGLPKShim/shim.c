@@ -88,16 +88,10 @@ void release_environment_if_unused(void) {
 }
 
 int cglpk_build(const cglpk_model *model, glp_prob **problem) {
-    jmp_buf recovery;
     glp_prob *volatile built = NULL;
     *problem = NULL;
-    if (setjmp(recovery)) {
-        recover_from_library_error();
-        return CGLPK_LIBRARY_ERROR;
-    }
-    begin_guarded_call(&recovery, 0);
-    built = glp_create_prob();
-    live_problems += 1;
+    CGLPK_BEGIN_GUARDED_CALL(recovery, 0);
+    built = create_counted_problem();
     glp_set_obj_dir(built, model->maximize ? GLP_MAX : GLP_MIN);
     if (model->row_count > 0) glp_add_rows(built, model->row_count);
     glp_add_cols(built, model->column_count);
@@ -119,17 +113,11 @@ int cglpk_build(const cglpk_model *model, glp_prob **problem) {
 
 int cglpk_read(int format, const char *model_path, const char *data_path, glp_prob **problem) {
     (void)data_path;
-    jmp_buf recovery;
     glp_prob *volatile read = NULL;
     int failed = 0;
     *problem = NULL;
-    if (setjmp(recovery)) {
-        recover_from_library_error();
-        return CGLPK_LIBRARY_ERROR;
-    }
-    begin_guarded_call(&recovery, 1);
-    read = glp_create_prob();
-    live_problems += 1;
+    CGLPK_BEGIN_GUARDED_CALL(recovery, 1);
+    read = create_counted_problem();
     switch (format) {
     case CGLPK_FORMAT_FREE_MPS:
         failed = glp_read_mps(read, GLP_MPS_FILE, NULL, model_path) != 0;
@@ -177,12 +165,7 @@ static void copy_solution(glp_prob *problem, int column_count, int integer, floa
 
 int cglpk_solve(glp_prob *problem, const float *theta, int column_count,
                 const cglpk_options *options, float *solution, cglpk_outcome *outcome) {
-    jmp_buf recovery;
-    if (setjmp(recovery)) {
-        recover_from_library_error();
-        return CGLPK_LIBRARY_ERROR;
-    }
-    begin_guarded_call(&recovery, 0);
+    CGLPK_BEGIN_GUARDED_CALL(recovery, 0);
     for (int j = 1; j <= column_count; j++) glp_set_obj_coef(problem, j, (double)theta[j - 1]);
     if (options->integer) {
         glp_iocp parameters;
@@ -224,6 +207,12 @@ void count_live_problem(int change) {
     live_problems += change;
 }
 
+glp_prob *create_counted_problem(void) {
+    glp_prob *problem = glp_create_prob();
+    live_problems += 1;
+    return problem;
+}
+
 const char *cglpk_messages(void) {
     return message_buffer;
 }
@@ -242,15 +231,9 @@ unsigned long long cglpk_thread_identity(void) {
 }
 
 int cglpk_provoke_library_error(void) {
-    jmp_buf recovery;
     glp_prob *volatile problem = NULL;
-    if (setjmp(recovery)) {
-        recover_from_library_error();
-        return CGLPK_LIBRARY_ERROR;
-    }
-    begin_guarded_call(&recovery, 0);
-    problem = glp_create_prob();
-    live_problems += 1;
+    CGLPK_BEGIN_GUARDED_CALL(recovery, 0);
+    problem = create_counted_problem();
     glp_add_cols(problem, -1);
     end_guarded_call();
     glp_delete_prob(problem);
