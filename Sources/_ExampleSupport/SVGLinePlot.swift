@@ -93,12 +93,20 @@ public struct SVGLinePlot {
         try render().write(to: url, atomically: true, encoding: .utf8)
     }
 
+    /// The x positions (already log₁₀ for a logarithmic axis) that get a tick and a label:
+    /// the powers of ten inside a logarithmic range, a "nice" step (1, 2 or 5 times a power of
+    /// ten) otherwise; the range's two ends when no such tick falls inside it (a logarithmic
+    /// range within one decade, e.g. S from 2 to 5) or the range is not finite.
     private func xTicks(_ low: Double, _ high: Double) -> [Double] {
-        if logarithmicX { return (Int(ceil(low))...Int(floor(high))).map(Double.init) }
-        // Ticks at a "nice" step (1, 2 or 5 times a power of ten) covering the range.
+        guard low.isFinite, high.isFinite, low < high else { return [low, high].filter(\.isFinite) }
+        if logarithmicX {
+            let first = ceil(low), last = floor(high)
+            return first <= last ? (Int(first)...Int(last)).map(Double.init) : [low, high]
+        }
         let raw = (high - low) / 5
         let magnitude = pow(10, floor(log10(raw)))
         let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
+        guard step > 0, step.isFinite else { return [low, high] }
         return stride(from: ceil(low / step) * step, through: high + step * 1e-9, by: step).map { $0 }
     }
 
