@@ -229,6 +229,7 @@ let package = Package(
 
         // MARK: - Test support and tests
         .target(name: "_TestSupport", dependencies: ["DifferentiableSolvers", "SolverRegistry"], swiftSettings: strict),
+        .testTarget(name: "KindedErrorsTests", dependencies: ["KindedErrors"], swiftSettings: strict),
         .testTarget(
             name: "DifferentiableSolversTests",
             dependencies: ["EstimatorStudies", "DifferentiableSolvers", "CombinatorialSolvers", "_TestSupport"],
