@@ -38,6 +38,7 @@ public enum ExampleFailure: String, ErrorKind {
 /// ```
 public typealias ExampleError = KindedError<ExampleFailure>
 
+/// What only an ``ExampleError`` has: initializers for a bad setting.
 extension KindedError where Kind == ExampleFailure {
     /// A bad setting (``ExampleFailure/invalidArgument``) described by `message`.
     ///

@@ -32,6 +32,7 @@ public enum LayerFailure: String, ErrorKind {
 /// ```
 public typealias LayerError = KindedError<LayerFailure>
 
+/// What only a ``LayerError`` has: wrapping a ``SolverError``.
 extension KindedError where Kind == LayerFailure {
     /// Wraps a solver failure: an error of kind ``LayerFailure/solverFailed`` whose message
     /// is the solver error's description.

@@ -1,5 +1,7 @@
 import KindedErrors
 
+/// The underlying solver error of the errors whose details are one (``LayerError`` and the
+/// registry's error), and their initializer.
 extension KindedError where Kind.Details == SolverError? {
     /// The underlying solver error: the one a ``LayerError`` of kind
     /// ``LayerFailure/solverFailed`` wraps, or the one a solver's factory threw.

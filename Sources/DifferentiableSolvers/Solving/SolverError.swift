@@ -54,6 +54,7 @@ public enum SolverFailure: String, ErrorKind {
 /// ```
 public typealias SolverError = KindedError<SolverFailure>
 
+/// What only a ``SolverError`` has: the row and index of the failure, and its initializer.
 extension KindedError where Kind == SolverFailure {
     /// The batch row the failure belongs to, when it came from a batched solve.
     public var row: Int? {

@@ -41,6 +41,7 @@ public enum ModelFileFailure: String, ErrorKind {
 /// ```
 public typealias ModelFileError = KindedError<ModelFileFailure>
 
+/// What only a ``ModelFileError`` has: its reason, path and line, and its initializer.
 extension KindedError where Kind == ModelFileFailure {
     /// The broad class of a model file failure.
     public typealias Reason = ModelFileFailure
