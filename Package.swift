@@ -16,6 +16,7 @@ let package = Package(
     products: [
         // MARK: - Public products
         .library(name: "DifferentiableSolvers", targets: ["DifferentiableSolvers"]),
+        .library(name: "KindedErrors", targets: ["KindedErrors"]),
         .library(name: "SolverRegistry", targets: ["SolverRegistry"]),
         .library(name: "EstimatorStudies", targets: ["EstimatorStudies"]),
         .library(name: "CombinatorialSolvers", targets: ["CombinatorialSolvers"]),
@@ -41,21 +42,24 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
+        // MARK: - Errors: the one error type every module specialises with its own kinds
+        .target(name: "KindedErrors", swiftSettings: strict),
+
         // MARK: - Core
         .target(name: "CNoiseKernels"),
-        .target(name: "DifferentiableSolvers", dependencies: ["CNoiseKernels"], swiftSettings: strict),
+        .target(name: "DifferentiableSolvers", dependencies: ["KindedErrors", "CNoiseKernels"], swiftSettings: strict),
 
         // MARK: - Study tooling: exact references for gradient estimators
         .target(name: "EstimatorStudies", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
 
         // MARK: - Registry: names → solvers
-        .target(name: "SolverRegistry", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
+        .target(name: "SolverRegistry", dependencies: ["KindedErrors", "DifferentiableSolvers"], swiftSettings: strict),
 
         // MARK: - Solvers
         .target(name: "CombinatorialSolvers", dependencies: ["DifferentiableSolvers", "SolverRegistry"], swiftSettings: strict),
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         .target(name: "CGLPKShim", dependencies: ["CGLPK"]),
-        .target(name: "GLPKSolver", dependencies: ["DifferentiableSolvers", "SolverRegistry", "CGLPK", "CGLPKShim"], swiftSettings: strict),
+        .target(name: "GLPKSolver", dependencies: ["KindedErrors", "DifferentiableSolvers", "SolverRegistry", "CGLPK", "CGLPKShim"], swiftSettings: strict),
         .target(name: "CMaxflow"),
         .target(name: "GraphCutSolver", dependencies: ["DifferentiableSolvers", "SolverRegistry", "CMaxflow"], swiftSettings: strict),
 
@@ -66,14 +70,14 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .target(
             name: "TensorLayers",
-            dependencies: ["DifferentiableSolvers", "DifferentiableSolversAutoDiff", "COpenBLAS"],
+            dependencies: ["KindedErrors", "DifferentiableSolvers", "DifferentiableSolversAutoDiff", "COpenBLAS"],
             swiftSettings: strict
         ),
 
 
         // MARK: - Tools: conformance kit, .npy files, command line, scaffolding
         .target(name: "SolverConformance", dependencies: ["DifferentiableSolvers"], swiftSettings: strict),
-        .target(name: "NumPyFormat", swiftSettings: strict),
+        .target(name: "NumPyFormat", dependencies: ["KindedErrors"], swiftSettings: strict),
         .target(
             name: "DsolveCore",
             dependencies: [
@@ -103,7 +107,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "_ExampleSupport",
-            dependencies: ["DifferentiableSolvers", "CZlib", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["KindedErrors", "DifferentiableSolvers", "CZlib", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -225,6 +229,7 @@ let package = Package(
 
         // MARK: - Test support and tests
         .target(name: "_TestSupport", dependencies: ["DifferentiableSolvers", "SolverRegistry", "SolverConformance"], swiftSettings: strict),
+        .testTarget(name: "KindedErrorsTests", dependencies: ["KindedErrors"], swiftSettings: strict),
         .testTarget(
             name: "DifferentiableSolversTests",
             dependencies: ["EstimatorStudies", "DifferentiableSolvers", "CombinatorialSolvers", "_TestSupport"],

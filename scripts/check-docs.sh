@@ -15,7 +15,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 modules=(
-  DifferentiableSolvers SolverRegistry EstimatorStudies CombinatorialSolvers GLPKSolver
+  KindedErrors DifferentiableSolvers SolverRegistry EstimatorStudies CombinatorialSolvers GLPKSolver
   GraphCutSolver DifferentiableSolversAutoDiff TensorLayers SolverConformance NumPyFormat
 )
 if [ $# -gt 0 ]; then modules=("$@"); fi

@@ -30,7 +30,7 @@ public struct PNGImage: Sendable, Equatable {
     ///   - height: height in pixels, at least 1.
     ///   - channels: 1 for greyscale, 3 for RGB.
     ///   - pixels: `width · height · channels` samples, row-major, channels interleaved.
-    /// - Throws: ``ExampleError`` (``ExampleError/Kind/invalidArgument``) when a size is not positive, `channels` is neither 1 nor 3,
+    /// - Throws: ``ExampleError`` (``ExampleFailure/invalidArgument``) when a size is not positive, `channels` is neither 1 nor 3,
     ///   or the sample count does not match.
     public init(width: Int, height: Int, channels: Int, pixels: [UInt8]) throws(ExampleError) {
         guard width > 0, height > 0, width <= Int(Int32.max), height <= Int(Int32.max) else {

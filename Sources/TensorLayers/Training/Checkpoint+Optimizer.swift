@@ -26,7 +26,7 @@ extension Checkpoint {
     ///   - optimizer: the optimiser to fill; its settings (learning rate, betas) are kept.
     ///   - model: the model type whose parameter names and shapes the moments must match.
     ///   - url: the checkpoint file.
-    /// - Throws: ``TensorError`` (``TensorError/Kind/checkpoint``) when the file has no
+    /// - Throws: ``TensorError`` (``TensorFailure/checkpoint``) when the file has no
     ///   optimiser state, or it does not fit the model; the optimiser is unchanged then.
     public static func loadOptimizer<Model: ParameterizedModel>(_ optimizer: inout Adam, for model: Model,
                                                                 from url: URL) throws(TensorError) {

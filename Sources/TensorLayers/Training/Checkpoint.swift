@@ -27,7 +27,7 @@ public enum Checkpoint {
     ///   - optimizer: an Adam optimiser whose state is saved under `adam.*` entries, so that a
     ///     resumed run takes exactly the steps an uninterrupted one would.
     ///   - url: the file to write.
-    /// - Throws: ``TensorError`` (``TensorError/Kind/checkpoint``) when the file cannot be written.
+    /// - Throws: ``TensorError`` (``TensorFailure/checkpoint``) when the file cannot be written.
     /// - Complexity: O(number of parameters).
     public static func save<Model: ParameterizedModel>(_ model: Model, optimizer: Adam? = nil, to url: URL) throws(TensorError) {
         var entries: [(String, [Int], [Float])] = Model.parameters.map { parameter in
@@ -59,7 +59,7 @@ public enum Checkpoint {
     /// Every parameter and statistic of the model must be present with its exact shape;
     /// the model is changed only when the whole file is valid.
     ///
-    /// - Throws: ``TensorError`` (``TensorError/Kind/checkpoint``) when the file is missing,
+    /// - Throws: ``TensorError`` (``TensorFailure/checkpoint``) when the file is missing,
     ///   malformed or does not match the model.
     /// - Complexity: O(file size).
     public static func load<Model: ParameterizedModel>(into model: inout Model, from url: URL) throws(TensorError) {

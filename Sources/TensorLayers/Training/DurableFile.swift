@@ -16,7 +16,7 @@ import Darwin
 public enum DurableFile {
     /// Replaces the file at `url` with `data`, durably.
     ///
-    /// - Throws: ``TensorError`` (``TensorError/Kind/checkpoint``) naming the step that failed.
+    /// - Throws: ``TensorError`` (``TensorFailure/checkpoint``) naming the step that failed.
     public static func write(_ data: Data, to url: URL) throws(TensorError) {
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial")
