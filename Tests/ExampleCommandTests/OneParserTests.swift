@@ -4,6 +4,7 @@ import DifferentiableSolvers
 @testable import LatentGraphs
 import LearningToExplainKit
 import PredictThenOptimizeKit
+import SemiSupervisedVAEKit
 import Testing
 import WarcraftShortestPathKit
 import _ExampleSupport
@@ -160,5 +161,13 @@ struct OneParserTests {
         Self.expectRefusal(name) { _ = try PerturbationNoise(parsing: name) }
         Self.expectRefusal(name) { _ = try WarcraftNoise(parsing: name) }
         Self.expectRefusal(name) { _ = try IMLENoise(parsing: name) }
+        Self.expectRefusal(name) { _ = try SemiSupervisedEstimator(parsing: name) }
+    }
+
+    @Test("the semi-supervised VAE reads its own direct and gsm and refuses every package name by name", arguments: packageNames)
+    func semiSupervisedVAE(name: String) throws {
+        #expect(try SemiSupervisedEstimator(parsing: "direct") == .direct)
+        #expect(try SemiSupervisedEstimator(parsing: "GSM") == .gsm)
+        Self.expectRefusal(name) { _ = try SemiSupervisedEstimator(parsing: name) }
     }
 }

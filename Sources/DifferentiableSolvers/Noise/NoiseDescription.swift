@@ -29,6 +29,11 @@ public enum NoiseDescription: Sendable, Hashable, Codable {
     /// - Throws: ``LayerError`` of kind `.invalidConfiguration` for an unknown name or a
     ///   k that is not a finite positive number, T not a positive whole number.
     public init(parsing text: String) throws(LayerError) {
+        try self.init(parsing: text, accepted: Self.parsableNames)
+    }
+
+    /// Parses a short name; `accepted` is the list an unknown name's message offers.
+    init(parsing text: String, accepted: String) throws(LayerError) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         switch (parts[0], parts.count) {
         case ("none", 1): self = .distribution(.none)
@@ -45,7 +50,7 @@ public enum NoiseDescription: Sendable, Hashable, Codable {
             }
             self = .distribution(.sumOfGamma(k: k, iterations: iterations))
         default:
-            throw LayerError(.invalidConfiguration, "unknown noise '\(text)'; use one of \(Self.parsableNames)")
+            throw LayerError(.invalidConfiguration, "unknown noise '\(text)'; use one of \(accepted)")
         }
     }
 

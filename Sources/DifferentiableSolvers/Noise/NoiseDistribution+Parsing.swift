@@ -18,7 +18,7 @@ extension NoiseDistribution {
     /// - Throws: ``LayerError`` of kind `.invalidConfiguration` for an unknown name, Sum-of-Gamma
     ///   without k, a k that is not a finite positive number, T not a positive whole number.
     public init(parsing text: String) throws(LayerError) {
-        switch try NoiseDescription(parsing: text) {
+        switch try NoiseDescription(parsing: text, accepted: Self.parsableNames) {
         case .distribution(let distribution): self = distribution
         case .sumOfGammaMatchingK:
             throw LayerError(.invalidConfiguration, "noise '\(text)': Sum-of-Gamma needs its k here; use sum-of-gamma:K[:T]")
