@@ -78,11 +78,14 @@ public enum TrainingMethod: String, Sendable, Hashable, Codable, CaseIterable {
         if item.text == "all" { return allCases }
         if let method = pyEPONamed.first(where: { $0.rawValue == item.text }) { return [method] }
         let family: EstimatorDescription.Family
-        do { family = try item.packageFamily(otherwise: names, numbersFrom: "PyEPO's settings") } catch {
+        do { family = try EstimatorDescription.Family(named: item.name) } catch {
             throw ExampleError(.invalidArgument, "unknown method '\(item)'; choose from \(names)")
         }
         guard family == .imle(.forward) else {
             throw ExampleError(.invalidArgument, "method '\(item)' is not one of PyEPO's methods here; choose from \(names)")
+        }
+        guard !item.hasArguments else {
+            throw ExampleError(.invalidArgument, "method '\(item)': IMLE's λ here is PyEPO's 10 (MethodSettings.imleLambda); write imle, or choose from \(names)")
         }
         return [.imle]
     }
