@@ -19,8 +19,8 @@ struct DiscreteVAECommand: ParsableCommand {
     var latent: CommaSeparated<LatentStructure> = "1x10"
     @Flag(help: "Skip the categorical and k-subset runs (e.g. to run --graph-cut alone).")
     var noLatentRuns = false
-    @Option(help: "Estimators (comma-separated): direct, direct:EPS, gsm, gsm:T, aimle, aimle:C, aimle-central, aimle-central:C (C: AIMLE's target c), imle:LAMBDA, imle-central:LAMBDA, ste, exact.", transform: CommaSeparated.parse)
-    var estimator: CommaSeparated<VAEEstimator> = "direct,direct:0.1,gsm,aimle,exact"
+    @Option(help: "Estimators (comma-separated): the example's own direct, direct:EPS (exact direct optimisation, paper ε schedule or fixed ε), gsm, gsm:T (Gumbel-softmax, annealed or fixed T), exact; or a package estimator: \(EstimatorDescription.parsableNames) (C: AIMLE's target c). Bare aimle is the package's central-difference AIMLE (before this vocabulary was shared, it meant forward differences: write aimle-forward); bare imle is λ = 10.", transform: CommaSeparated.parse)
+    var estimator: CommaSeparated<VAEEstimator> = "direct,direct:0.1,gsm,aimle-forward,exact"
     @Option(help: "Perturb-and-MAP samples per image in training.")
     var samples: Int = 1
     @Option(help: "Encoder and decoder: perceptron (the papers' MLPs) or linear (one affine layer each way, as the direct-optimisation reference code trains Table 1).")

@@ -2,63 +2,64 @@ import DifferentiableSolvers
 import _ExampleSupport
 
 /// How the encoder of the discrete VAE is trained: one of the package's gradient estimators,
-/// or the exact gradient by enumeration.
+/// or one of the example's own methods.
 ///
-/// Parsed from the command line: `direct` (the paper's ε schedule), `direct:0.1` (fixed ε),
-/// `gsm` (straight-through Gumbel-softmax, annealed temperature), `aimle[:C]`, `aimle-central[:C]` (C: the target c),
-/// `imle:10` (forward IMLE with λ = 10), `ste`, `exact`.
+/// Parsed from the command line (see ``EstimatorItem``): the example's own methods `direct`
+/// (exact loss-augmented direct optimisation with the paper's ε schedule), `direct:EPS` (fixed ε),
+/// `gsm` (straight-through Gumbel-softmax, annealed temperature), `gsm:T` (fixed temperature) and
+/// `exact`; every other name is read by `EstimatorDescription(parsing:)`, e.g. `aimle-forward:10`,
+/// `aimle-central`, `imle:10`, `imle-central:10`, `ste`. Names are read in lower case.
+///
+/// Bare `aimle` is the package's: adaptive IMLE with **central** differences. Before the
+/// example shared the package's names it meant forward differences; write `aimle-forward`.
 ///
 /// ```swift
 /// let estimator = try VAEEstimator(parsing: "imle:100")
 /// ```
-public enum VAEEstimator: Sendable, Hashable, Codable, CustomStringConvertible {
+public enum VAEEstimator: Sendable, Hashable, Codable, CustomStringConvertible, EstimatorVocabulary {
     /// Direct optimisation with the exact loss-augmented search over one-slot changes
     /// (Lorberbom et al. 2019, Algorithm 1 and §4.1).
     case direct(EpsilonSchedule)
     /// Straight-through Gumbel-softmax with temperature max(floor, initial · exp(−rate · t))
     /// (Jang et al. 2017), expressed as an ``EpsilonSchedule``.
     case gumbelSoftmax(EpsilonSchedule)
-    /// Adaptive IMLE (Minervini et al. 2023) with the package's defaults and the target c of
-    /// non-zero gradient entries per sample (the paper's generic c = 1; the reference
-    /// implementation's k-subset VAE uses c = 10).
-    case aimle(DifferenceScheme, target: Double)
-    /// IMLE (Niepert et al. 2021) with a fixed λ.
-    case imle(lambda: Float, scheme: DifferenceScheme)
-    /// Straight-through.
-    case straightThrough
     /// The exact gradient of the ELBO by enumerating the states of a single categorical latent
     /// (the "unbiased" baseline of Lorberbom et al. 2019).
     case exact
+    /// One of the package's estimators, as `EstimatorDescription(parsing:)` reads its name:
+    /// adaptive IMLE (target c of non-zero gradient entries per sample: the paper's generic
+    /// c = 1; the reference implementation's k-subset VAE uses c = 10), IMLE with a fixed λ,
+    /// straight-through, …
+    case package(EstimatorDescription)
+
+    /// The example's own methods, for messages and help texts.
+    public static let ownNames = "direct, direct:EPS, gsm, gsm:T, exact"
 
     /// The Gumbel-softmax schedule of Jang et al. (2017): from 1, exp(−10⁻⁵ t) every 500 steps,
     /// at least 0.5.
     public static let gumbelSoftmaxAnnealing = EpsilonSchedule(initial: 1, rate: 1e-5, floor: 0.5, interval: 500)
 
-    /// Parses a command-line name (see the type's discussion).
+    /// Parses a command-line name, in any case (see the type's discussion).
     ///
     /// - Throws: ``ExampleError`` for an unknown name or a bad number.
     public init(parsing text: String) throws(ExampleError) {
-        let parts = text.lowercased().split(separator: ":", maxSplits: 1).map(String.init)
-        let argument = parts.count == 2 ? Double(parts[1]) : nil
-        if parts.count == 2, !(argument.map { $0 > 0 && $0.isFinite } ?? false) {
-            throw ExampleError("estimator '\(text)': '\(parts[1])' is not a finite positive number")
-        }
-        switch (parts[0], argument) {
-        case ("direct", nil): self = .direct(.paper)
-        case ("direct", let epsilon?): self = .direct(.constant(epsilon))
-        case ("gsm", nil): self = .gumbelSoftmax(Self.gumbelSoftmaxAnnealing)
-        case ("gsm", let temperature?): self = .gumbelSoftmax(.constant(temperature))
-        case ("aimle", nil): self = .aimle(.forward, target: 1)
-        case ("aimle", let target?): self = .aimle(.forward, target: target)
-        case ("aimle-central", nil): self = .aimle(.central, target: 1)
-        case ("aimle-central", let target?): self = .aimle(.central, target: target)
-        case ("imle", let lambda?): self = .imle(lambda: Float(lambda), scheme: .forward)
-        case ("imle-central", let lambda?): self = .imle(lambda: Float(lambda), scheme: .central)
-        case ("ste", nil): self = .straightThrough
-        case ("exact", nil): self = .exact
+        try self.init(parsing: EstimatorItem(text.lowercased()))
+    }
+
+    /// Parses a command-line item (see the type's discussion).
+    ///
+    /// - Throws: ``ExampleError`` for an unknown name or a bad number.
+    public init(parsing item: EstimatorItem) throws(ExampleError) {
+        switch item.name {
+        case "direct":
+            self = .direct(try item.positiveNumbers(atMost: 1).first.map { .constant($0) } ?? .paper)
+        case "gsm":
+            self = .gumbelSoftmax(try item.positiveNumbers(atMost: 1).first.map { .constant($0) } ?? Self.gumbelSoftmaxAnnealing)
+        case "exact":
+            _ = try item.positiveNumbers(atMost: 0)
+            self = .exact
         default:
-            throw ExampleError("unknown estimator '\(text)'; use direct, direct:EPS, gsm, gsm:T, aimle, aimle:C, aimle-central, aimle-central:C, "
-                           + "imle:LAMBDA, imle-central:LAMBDA, ste or exact")
+            self = .package(try item.packageEstimator(otherwise: Self.ownNames))
         }
     }
 
@@ -69,9 +70,7 @@ public enum VAEEstimator: Sendable, Hashable, Codable, CustomStringConvertible {
             .directLoss(DirectLossConfiguration(mode: .exact(blockSize: latent.blockSize), epsilon: schedule))
         case .gumbelSoftmax(let schedule):
             .gumbelSoftmax(temperature: Float(schedule.value(atStep: step)), blockSize: latent.blockSize)
-        case .aimle(let scheme, let target): .aimle(AIMLEConfiguration(scheme: scheme, targetNonZeros: target))
-        case .imle(let lambda, let scheme): .imle(lambda: lambda, scheme: scheme)
-        case .straightThrough: .straightThrough
+        case .package(let description): description.estimator
         case .exact: nil
         }
     }
@@ -79,13 +78,16 @@ public enum VAEEstimator: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Checks that the estimator applies to the latent.
     ///
     /// - Throws: ``ExampleError`` for the exact gradient on anything but one categorical variable,
-    ///   or Gumbel-softmax on k-subsets.
+    ///   or Gumbel-softmax on k-subsets or with blocks other than the latent's.
     public func validate(for latent: LatentStructure) throws(ExampleError) {
         switch self {
         case .exact where !(latent.blocks == 1 && latent.isCategorical):
             throw ExampleError("the exact gradient enumerates the K states of a single categorical latent (use --latent 1xK)")
         case .gumbelSoftmax where !latent.isCategorical:
             throw ExampleError("Gumbel-softmax relaxes one-hot blocks only (latent \(latent) has k = \(latent.k))")
+        case .package(.gumbelSoftmax(_, let blockSize)) where !latent.isCategorical || blockSize != latent.blockSize:
+            throw ExampleError("Gumbel-softmax relaxes the latent's one-hot blocks of \(latent.blockSize) (latent \(latent), "
+                               + "blocks of \(blockSize) asked; use gsm:T)")
         default: break
         }
     }
@@ -97,9 +99,13 @@ public enum VAEEstimator: Sendable, Hashable, Codable, CustomStringConvertible {
             schedule.rate > 0 ? "direct (paper ε)" : "direct (ε=\(schedule.initial.formatted))"
         case .gumbelSoftmax(let schedule):
             schedule.rate > 0 ? "Gumbel-softmax" : "Gumbel-softmax (t=\(schedule.initial.formatted))"
-        case .aimle(let scheme, let target): target == 1 ? "AIMLE \(scheme.rawValue)" : "AIMLE \(scheme.rawValue) c = \(target)"
-        case .imle(let lambda, let scheme): "IMLE \(scheme == .forward ? "" : "\(scheme.rawValue) ")λ=\(Double(lambda).formatted)"
-        case .straightThrough: "STE"
+        case .package(.aimle(let estimator)):
+            estimator.targetNonZeros == 1 ? "AIMLE \(estimator.scheme.rawValue)"
+                : "AIMLE \(estimator.scheme.rawValue) c = \(estimator.targetNonZeros)"
+        case .package(.imle(let estimator)):
+            "IMLE \(estimator.scheme == .forward ? "" : "\(estimator.scheme.rawValue) ")λ=\(Double(estimator.lambda).formatted)"
+        case .package(.straightThrough): "STE"
+        case .package(let description): description.name
         case .exact: "exact"
         }
     }

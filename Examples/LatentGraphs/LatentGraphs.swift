@@ -32,7 +32,7 @@ struct LatentGraphs: ParsableCommand {
     var samples: Int = 1
     @Option(help: "Number of training seeds per estimator (Minervini et al. 2023 report means over 3).")
     var seeds: Int = 1
-    @Option(help: "Estimators (comma-separated): aimle-forward, aimle-central, imle-forward, imle-central, gumbel-softmax.", transform: CommaSeparated.parse)
+    @Option(help: "Estimators (comma-separated), the package's names without numbers: aimle-forward, aimle-central (or aimle), imle-forward (or imle), imle-central, gumbel-softmax; AIMLE's target comes from --aimle-target, IMLE's λ from --lambda or --lambdas, the temperature from --temperature.", transform: CommaSeparated.parse)
     var estimators = CommaSeparated(EstimatorChoice.allCases)
     @Option(help: "IMLE's λ when the λ sweep is off.")
     var lambda: Float = 10
@@ -148,4 +148,10 @@ struct LatentGraphs: ParsableCommand {
     private var lambdaGrid: [Float] { lambdas.values.map(Float.init) }
 }
 
-extension EstimatorChoice: ListArgument {}
+extension EstimatorChoice: ListArgument {
+    /// Parses an estimator's name with ``EstimatorChoice/init(parsing:)``.
+    init?(argument: String) { try? self.init(parsing: argument) }
+
+    /// One estimator, or why the item does not name one.
+    static func values(parsing item: String) throws(ExampleError) -> [EstimatorChoice] { [try Self(parsing: item)] }
+}

@@ -9,7 +9,7 @@ struct ExplainerOptions: ParsableArguments {
     var hidden = 200
     @Option(help: "Perturb-and-MAP selections per training image (L2X draws one relaxed selection).")
     var samples = 1
-    @Option(help: "Noise of the perturb-and-MAP methods: sum-of-gamma (Sum-of-Gamma with each run's k, 10 terms), gumbel, normal, none, or sum-of-gamma:K[:T].", transform: PerturbationNoise.init(parsing:))
+    @Option(help: "Noise of the perturb-and-MAP methods: sum-of-gamma or sog (Sum-of-Gamma with each run's k, 10 terms), gumbel, normal, none, or sum-of-gamma:K[:T].", transform: PerturbationNoise.init(parsing:))
     var noise = PerturbationNoise.sumOfGammaMatchingK
     @Option(help: "Temperature τ of the perturbation θ + τε of the perturb-and-MAP methods.")
     var temperature: Float = 1

@@ -4,8 +4,8 @@ import _ExampleSupport
 /// The noise ρ(ε) of the perturb-and-MAP methods: Sum-of-Gamma matched to each run's k (the
 /// k-subset noise of Niepert et al. 2021, Eq. 5, with T = 10 terms), or any fixed distribution.
 ///
-/// Parsed from the command line: `sum-of-gamma` (matched to k), or a name that
-/// `NoiseDistribution(parsing:)` accepts: `gumbel`, `normal`, `none`, `sum-of-gamma:K[:T]`.
+/// Parsed from the command line by `NoiseDescription(parsing:)`: `sum-of-gamma` or `sog`
+/// (matched to k), `gumbel`, `normal`, `none`, `sum-of-gamma:K[:T]`.
 ///
 /// ```swift
 /// try PerturbationNoise(parsing: "sum-of-gamma").distribution(k: 8)   // .sumOfGamma(k: 8, iterations: 10)
@@ -17,16 +17,13 @@ public enum PerturbationNoise: Sendable, Hashable, Codable, CustomStringConverti
     /// The same distribution for every k.
     case fixed(NoiseDistribution)
 
-    /// Parses a command-line name (see the type's discussion).
+    /// Parses a command-line name (see the type's discussion) with `NoiseDescription(parsing:)`.
     ///
     /// - Throws: ``ExampleError`` (`.invalidArgument`) naming the accepted forms.
     public init(parsing text: String) throws(ExampleError) {
-        if text == "sum-of-gamma" {
-            self = .sumOfGammaMatchingK
-            return
-        }
-        do { self = .fixed(try NoiseDistribution(parsing: text)) } catch {
-            throw ExampleError("unknown noise '\(text)'; use sum-of-gamma (k of the run) or one of \(NoiseDistribution.parsableNames)")
+        switch try NoiseName.parse(text) {
+        case .sumOfGammaMatchingK: self = .sumOfGammaMatchingK   // the parser's T = 10, as this case's
+        case .distribution(let distribution): self = .fixed(distribution)
         }
     }
 

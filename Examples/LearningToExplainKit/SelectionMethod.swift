@@ -13,7 +13,7 @@ import _ExampleSupport
 /// ```swift
 /// let methods = try ["aimle-central", "imle:1000", "l2x:0.5", "ste"].map(SelectionMethod.init(parsing:))
 /// ```
-public enum SelectionMethod: Sendable, Hashable, Codable, CustomStringConvertible {
+public enum SelectionMethod: Sendable, Hashable, Codable, CustomStringConvertible, EstimatorVocabulary {
     /// Perturb-and-MAP top-k with a gradient estimator.
     case perturbAndMAP(EstimatorDescription)
     /// L2X's relaxation with softmax temperature τ.
@@ -23,32 +23,32 @@ public enum SelectionMethod: Sendable, Hashable, Codable, CustomStringConvertibl
     /// chooses temperatures from (Minervini et al. 2023, learning to explain).
     public static let defaultL2XTemperature: Float = 0.5
 
-    /// Parses a command-line name (see the type's discussion).
+    /// The example's own methods, for messages and help texts.
+    public static let ownNames = "l2x[:T] for L2X's relaxation"
+
+    /// Parses a command-line item (see the type's discussion): `l2x[:T]` here, every other name
+    /// by `EstimatorDescription(parsing:)`.
     ///
     /// - Throws: ``ExampleError`` (`.invalidArgument`) for an unknown name, a bad number, or an
     ///   estimator that needs more than ∂L/∂z.
-    public init(parsing text: String) throws(ExampleError) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        if parts[0] == "l2x" {
-            guard parts.count <= 2 else { throw ExampleError("method '\(text)': use l2x or l2x:T") }
-            let temperature = parts.count == 2 ? Float(parts[1]) : Self.defaultL2XTemperature
+    public init(parsing item: EstimatorItem) throws(ExampleError) {
+        if item.name == "l2x" {
+            guard item.arguments.count <= 1 else { throw ExampleError("method '\(item)': use l2x or l2x:T") }
+            let temperature = item.arguments.first.map { Float($0) } ?? Self.defaultL2XTemperature
             guard let temperature, temperature.isFinite, temperature > 0 else {
-                throw ExampleError("method '\(text)': '\(parts[1])' is not a finite positive temperature")
+                throw ExampleError("method '\(item)': '\(item.arguments[0])' is not a finite positive temperature")
             }
             self = .l2x(temperature: temperature)
             return
         }
-        let description: EstimatorDescription
-        do { description = try EstimatorDescription(parsing: text) } catch {
-            throw ExampleError("\(error.message); or l2x[:T] for L2X's relaxation")
-        }
+        let description = try item.packageEstimator(otherwise: Self.ownNames)
         switch description {
         case .scoreFunction:
-            throw ExampleError("method '\(text)': the score-function estimator needs per-sample losses; use aimle, imle, ste or l2x")
+            throw ExampleError("method '\(item)': the score-function estimator needs per-sample losses; use aimle, imle, ste or l2x")
         case .perturbedOptimizer:
-            throw ExampleError("method '\(text)': the perturbed optimiser is not a k-subset estimator here; use aimle, imle, ste or l2x")
+            throw ExampleError("method '\(item)': the perturbed optimiser is not a k-subset estimator here; use aimle, imle, ste or l2x")
         case .gumbelSoftmax:
-            throw ExampleError("method '\(text)': Gumbel-softmax relaxes one-hot blocks; l2x is its k-subset form")
+            throw ExampleError("method '\(item)': Gumbel-softmax relaxes one-hot blocks; l2x is its k-subset form")
         default:
             self = .perturbAndMAP(description)
         }

@@ -14,7 +14,7 @@ struct PredictThenOptimize: ParsableCommand {
 
     @Option(help: "Problems to run, comma-separated: shortest-path, knapsack.", transform: CommaSeparated.parse)
     var problems: CommaSeparated<BenchmarkProblem> = "shortest-path,knapsack"
-    @Option(help: "Methods, comma-separated (2s, spo+, dbb, nid, dpo, pfyl, imle, aimle-fwd, aimle-cen, direct) or all.", transform: CommaSeparated.parse)
+    @Option(help: "Methods, comma-separated (PyEPO's 2s, spo+, dbb, nid, dpo, pfyl, aimle-fwd, aimle-cen, direct, and the package's imle or imle-forward, λ = 10) or all.", transform: CommaSeparated.parse)
     var methods: CommaSeparated<TrainingMethod> = "all"
     @Option(help: "Training instances.")
     var train: Int = 1000
@@ -43,7 +43,7 @@ struct PredictThenOptimize: ParsableCommand {
     @OptionGroup var shared: TrainingOptions<Defaults>
     @Option(help: "AIMLE's initial α.")
     var aimleAlpha: Double = 1
-    @Option(help: "Noise of IMLE and AIMLE: sum-of-gamma (PyEPO, k = 5) or gumbel.")
+    @Option(help: "Noise of IMLE and AIMLE: sum-of-gamma (or sog; PyEPO's, k = 5) or gumbel.", transform: IMLENoise.init(parsing:))
     var imleNoise: IMLENoise = .sumOfGamma
     @Option(help: "Loss of IMLE: regret or solution-l1 (PyEPO's pairing).")
     var imleLoss: TaskLoss = .regret
@@ -119,14 +119,20 @@ struct PredictThenOptimize: ParsableCommand {
 }
 
 extension TrainingMethod: ListArgument {
-    /// A method's name, or `all` for every method.
+    /// A method's name (not `all`), read by ``TrainingMethod/methods(parsing:)``.
+    public init?(argument: String) {
+        guard let methods = try? Self.methods(parsing: EstimatorItem(argument)), methods.count == 1 else { return nil }
+        self = methods[0]
+    }
+
+    /// A method's name, or `all` for every method, read by ``TrainingMethod/methods(parsing:)``.
     public static func values(parsing item: String) throws(ExampleError) -> [TrainingMethod] {
-        guard let methods = named(item) else {
-            throw ExampleError(.invalidArgument, "unknown method '\(item)'; choose from \((allCases.map(\.rawValue) + ["all"]).joined(separator: ", "))")
-        }
-        return methods
+        try methods(parsing: EstimatorItem(item))
     }
 }
 extension BenchmarkProblem: ListArgument {}
-extension IMLENoise: ExpressibleByArgument {}
+extension IMLENoise: ExpressibleByArgument {
+    /// Reads a noise name with ``IMLENoise/init(parsing:)``.
+    public init?(argument: String) { try? self.init(parsing: argument) }
+}
 extension TaskLoss: ExpressibleByArgument {}

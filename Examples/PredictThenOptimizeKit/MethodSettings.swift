@@ -1,4 +1,5 @@
 import DifferentiableSolvers
+import _ExampleSupport
 
 /// Hyper-parameters of the methods, defaulting to PyEPO's published settings.
 ///
@@ -63,10 +64,23 @@ public struct MethodSettings: Sendable, Hashable, Codable {
     }
 }
 
-/// The perturbation of IMLE and AIMLE.
+/// The perturbation of IMLE and AIMLE, named as `NoiseDescription(parsing:)` reads it (see
+/// ``init(parsing:)``); the raw values are the labels of records.
 public enum IMLENoise: String, Sendable, Hashable, Codable, CaseIterable {
     /// Sum-of-Gamma(k) (Niepert et al. 2021), k = ``MethodSettings/sumOfGammaK``.
     case sumOfGamma = "sum-of-gamma"
     /// Standard Gumbel.
     case gumbel
+
+    /// Reads a noise name with `NoiseDescription(parsing:)`: `sum-of-gamma` (or `sog`) without
+    /// k, which is ``MethodSettings/sumOfGammaK``, or `gumbel`.
+    ///
+    /// - Throws: ``ExampleError`` (`.invalidArgument`) for another name.
+    public init(parsing text: String) throws(ExampleError) {
+        switch try NoiseName.parse(text) {
+        case .sumOfGammaMatchingK(iterations: 10): self = .sumOfGamma
+        case .distribution(.gumbel): self = .gumbel
+        default: throw ExampleError(.invalidArgument, "noise '\(text)': IMLE and AIMLE here take sum-of-gamma (k = 5, PyEPO's) or gumbel")
+        }
+    }
 }

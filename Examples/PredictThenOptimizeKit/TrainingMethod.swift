@@ -1,4 +1,6 @@
+import DifferentiableSolvers
 import Foundation
+import _ExampleSupport
 
 /// The learning methods compared by the benchmark, named as in PyEPO's papers and tables.
 ///
@@ -54,12 +56,37 @@ public enum TrainingMethod: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
-    /// The methods a command-line name stands for: one method by its raw value, or every
+    /// The methods a command-line name stands for: one method by its name, or every
     /// method for `all`.
     ///
-    /// - Parameter name: A method's raw value (`spo+`, `aimle-fwd`, …) or `all`.
+    /// - Parameter name: A method's name (`spo+`, `aimle-fwd`, `imle`, …) or `all`.
     /// - Returns: The methods named, or `nil` for an unknown name.
-    public static func named(_ name: String) -> [TrainingMethod]? {
-        name == "all" ? allCases : TrainingMethod(rawValue: name).map { [$0] }
+    public static func named(_ name: String) -> [TrainingMethod]? { try? methods(parsing: EstimatorItem(name)) }
+
+    /// The methods PyEPO names, which are not the package's estimator names: every method but
+    /// ``imle``, whose name is the package's.
+    public static let pyEPONamed = allCases.filter { $0 != .imle }
+
+    /// The methods a command-line item stands for: PyEPO's names (``pyEPONamed``, by raw
+    /// value), `all`, or the package's `imle` (also `imle-forward`), read by
+    /// `EstimatorDescription.Family(named:)`. IMLE's λ is PyEPO's, ``MethodSettings/imleLambda``
+    /// (10, as the package's bare `imle`), so the name takes no number.
+    ///
+    /// - Throws: ``ExampleError`` (`.invalidArgument`) naming the item and the accepted names.
+    public static func methods(parsing item: EstimatorItem) throws(ExampleError) -> [TrainingMethod] {
+        let names = (allCases.map(\.rawValue) + ["all"]).joined(separator: ", ")
+        if item.text == "all" { return allCases }
+        if let method = pyEPONamed.first(where: { $0.rawValue == item.text }) { return [method] }
+        let family: EstimatorDescription.Family
+        do { family = try EstimatorDescription.Family(named: item.name) } catch {
+            throw ExampleError(.invalidArgument, "unknown method '\(item)'; choose from \(names)")
+        }
+        guard family == .imle(.forward) else {
+            throw ExampleError(.invalidArgument, "method '\(item)' is not one of PyEPO's methods here; choose from \(names)")
+        }
+        guard !item.hasArguments else {
+            throw ExampleError(.invalidArgument, "method '\(item)': IMLE's λ here is PyEPO's 10 (MethodSettings.imleLambda); write imle, or choose from \(names)")
+        }
+        return [.imle]
     }
 }

@@ -14,7 +14,7 @@ import _ExampleSupport
 /// let estimator = try SemiSupervisedEstimator(parsing: "direct")
 /// let epsilon = estimator.unlabelledPerturbation(afterEpoch: 3, stepsPerEpoch: 500)
 /// ```
-public enum SemiSupervisedEstimator: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+public enum SemiSupervisedEstimator: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible, EstimatorVocabulary {
     /// Direct optimisation: the loss-augmented argmax over the K classes (the exact search of
     /// the package's `DirectLoss`); for labelled images the augmented label is the true one.
     case direct
@@ -25,14 +25,26 @@ public enum SemiSupervisedEstimator: String, Sendable, Hashable, Codable, CaseIt
     /// The annealing of the unlabelled phase (per step, evaluated at whole epochs).
     public static let annealing = EpsilonSchedule(initial: 1, rate: 1e-5, floor: 0.1, interval: 1)
 
-    /// Parses `direct` or `gsm`.
+    /// Parses `direct` or `gsm`, in any case: the example's own methods, which are not package
+    /// estimator names (a package name, read by `EstimatorDescription.Family(named:)`, is refused
+    /// as one this example does not train).
     ///
     /// - Throws: ``ExampleError`` for another name.
     public init(parsing text: String) throws(ExampleError) {
-        guard let value = Self(rawValue: text.lowercased()) else {
-            throw ExampleError("unknown estimator '\(text)'; use direct or gsm")
+        try self.init(parsing: EstimatorItem(text.lowercased()))
+    }
+
+    /// Parses `direct` or `gsm` (see ``init(parsing:)-(String)``).
+    ///
+    /// - Throws: ``ExampleError`` for another name.
+    public init(parsing item: EstimatorItem) throws(ExampleError) {
+        if !item.hasArguments, let value = Self(rawValue: item.name) {
+            self = value
+        } else if (try? EstimatorDescription.Family(named: item.name)) != nil {
+            throw ExampleError("estimator '\(item)' is a package estimator the semi-supervised VAE does not train; use direct or gsm")
+        } else {
+            throw ExampleError("unknown estimator '\(item)'; use direct or gsm")
         }
-        self = value
     }
 
     /// ε (direct) or the temperature (GSM) of the labelled phase.

@@ -22,7 +22,7 @@ struct WarcraftShortestPath: ParsableCommand {
         the published dataset's .npy files instead.
         """)
 
-    @Option(help: "Gradient methods to train, comma-separated: \(WarcraftMethod.allCases.map(\.rawValue).joined(separator: ", ")).", transform: CommaSeparated.parse)
+    @Option(help: "Gradient methods to train, comma-separated: \(WarcraftMethod.allCases.map(\.rawValue).joined(separator: ", ")) (the package's estimator names, also aimle = aimle-central, imle-forward = imle, ste = straight-through), without numbers: λ comes from --lambda (20 here; the package's bare imle is λ = 10), AIMLE's target from --aimle-target.", transform: CommaSeparated.parse)
     var method: CommaSeparated<WarcraftMethod> = [.aimleForward]
     @Option(help: "Tiles per side H of generated maps (ignored with --data).")
     var grid: Int = 12
@@ -39,7 +39,7 @@ struct WarcraftShortestPath: ParsableCommand {
     var milestones: CommaSeparated<Int>?
     @Option(help: "λ of IMLE and blackbox.")
     var lambda: Float = 20
-    @Option(help: "Perturbation: none, gumbel, normal or sog (Sum-of-Gamma, k = round(1.3 H)); by default per method.")
+    @Option(help: "Perturbation: none, gumbel, normal or sog = sum-of-gamma (Sum-of-Gamma, k = round(1.3 H)); by default per method.", transform: WarcraftNoise.init(parsing:))
     var noise: WarcraftNoise?
     @Option(help: "Noise samples per map; by default 1 (5 for the perturbed optimiser).")
     var samples: Int?
@@ -164,8 +164,18 @@ struct WarcraftShortestPath: ParsableCommand {
     }
 }
 
-extension WarcraftMethod: ListArgument {}
-extension WarcraftNoise: ExpressibleByArgument {}
+extension WarcraftMethod: ListArgument {
+    /// Parses a method's name with ``WarcraftMethod/init(parsing:)``.
+    public init?(argument: String) { try? self.init(parsing: argument) }
+
+    /// One method, or why the item does not name one.
+    public static func values(parsing item: String) throws(ExampleError) -> [WarcraftMethod] { [try Self(parsing: item)] }
+}
+
+extension WarcraftNoise: ExpressibleByArgument {
+    /// Parses a noise name with ``WarcraftNoise/init(parsing:)``.
+    public init?(argument: String) { try? self.init(parsing: argument) }
+}
 
 /// Writes a line to standard output unbuffered, so that progress appears at once in logs too.
 func say(_ line: String) {

@@ -1,8 +1,15 @@
 import DifferentiableSolvers
+import _ExampleSupport
 
 /// The ways of getting a gradient through the shortest-path solver that the Warcraft
 /// example compares.
-public enum WarcraftMethod: String, CaseIterable, Sendable, Codable {
+///
+/// Named on the command line by the package's estimator names, read by
+/// `EstimatorDescription.Family(named:)` (see ``init(parsing:)``); the raw values are the
+/// labels of file names and records. The numbers come from the command's options, not the
+/// name: IMLE's and blackbox's λ from `--lambda` (default 20, where the package's bare `imle`
+/// means λ = 10), AIMLE's target from `--aimle-target` (``defaultAIMLESettings``).
+public enum WarcraftMethod: String, CaseIterable, Sendable, Codable, EstimatorVocabulary {
     /// Adaptive IMLE with central differences (Minervini et al. 2023, Algorithm 1).
     case aimleCentral = "aimle-central"
     /// Adaptive IMLE with forward differences.
@@ -17,6 +24,27 @@ public enum WarcraftMethod: String, CaseIterable, Sendable, Codable {
     case perturbedOptimizer = "perturbed-optimizer"
     /// Straight-through: ∂L/∂z passed on as ∂L/∂θ.
     case straightThrough = "straight-through"
+
+    /// The method an item names: a package estimator's name without numbers — `aimle-central`
+    /// (or `aimle`), `aimle-forward`, `imle` (or `imle-forward`), `blackbox`, `direct-loss`,
+    /// `perturbed-optimizer`, `straight-through` (or `ste`).
+    ///
+    /// - Throws: ``ExampleError`` (`.invalidArgument`) for an unknown name, numbers after the
+    ///   name, or a package estimator the example does not compare.
+    public init(parsing item: EstimatorItem) throws(ExampleError) {
+        let names = Self.allCases.map(\.rawValue).joined(separator: ", ")
+        switch try item.packageFamily(otherwise: names, numbersFrom: "--lambda and --aimle-target") {
+        case .aimle(.central): self = .aimleCentral
+        case .aimle(.forward): self = .aimleForward
+        case .imle(.forward): self = .imle
+        case .blackbox: self = .blackbox
+        case .directLoss: self = .directLoss
+        case .perturbedOptimizer: self = .perturbedOptimizer
+        case .straightThrough: self = .straightThrough
+        case .aimle(.backward), .imle(.central), .imle(.backward), .scoreFunction, .gumbelSoftmax:
+            throw ExampleError("estimator '\(item)' is not compared in the Warcraft example; use one of \(names)")
+        }
+    }
 
     /// The estimator; `lambda` is used by IMLE and blackbox, `aimleTarget` (the target c of
     /// non-zero gradient entries), `adaptation` and `initialAlpha` (α₀) by AIMLE.
@@ -78,7 +106,9 @@ public enum WarcraftMethod: String, CaseIterable, Sendable, Codable {
     public var defaultSamples: Int { self == .perturbedOptimizer ? 5 : 1 }
 }
 
-/// The perturbation distributions offered on the command line.
+/// The perturbation distributions offered on the command line, named as
+/// `NoiseDescription(parsing:)` reads them (see ``init(parsing:)``); the raw values are the
+/// labels of records.
 public enum WarcraftNoise: String, CaseIterable, Sendable, Codable {
     /// No perturbation.
     case none
@@ -88,6 +118,21 @@ public enum WarcraftNoise: String, CaseIterable, Sendable, Codable {
     case normal
     /// Sum-of-Gamma with k = round(1.3 · H), 10 terms (the IMLE code's choice for Warcraft).
     case sumOfGamma = "sog"
+
+    /// Reads a noise name with `NoiseDescription(parsing:)`: `none`, `gumbel`, `normal`, or
+    /// `sog` (or `sum-of-gamma`) without k, which is the grid's.
+    ///
+    /// - Throws: ``ExampleError`` (`.invalidArgument`) for an unknown name or a Sum-of-Gamma k.
+    public init(parsing text: String) throws(ExampleError) {
+        switch try NoiseName.parse(text) {
+        case .distribution(.none): self = .none
+        case .distribution(.gumbel): self = .gumbel
+        case .distribution(.normal): self = .normal
+        case .sumOfGammaMatchingK(iterations: 10): self = .sumOfGamma
+        case .sumOfGammaMatchingK, .distribution(.sumOfGamma):
+            throw ExampleError("noise '\(text)': the Warcraft example's Sum-of-Gamma has k = round(1.3 H) and 10 terms; write sog")
+        }
+    }
 
     /// The distribution for an H × H grid.
     public func distribution(gridSize: Int) -> NoiseDistribution {

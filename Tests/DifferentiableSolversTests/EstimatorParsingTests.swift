@@ -25,7 +25,30 @@ struct EstimatorParsingTests {
         ("gumbel-softmax:0.5:4", .gumbelSoftmax(temperature: 0.5, blockSize: 4)),
     ])
     func estimator(text: String, expected: EstimatorDescription) throws {
-        #expect(try EstimatorDescription(parsing: text) == expected)
+        let description = try EstimatorDescription(parsing: text)
+        #expect(description == expected)
+        let name = String(text.prefix { $0 != ":" }), count = text.filter { $0 == ":" }.count
+        let family = try EstimatorDescription.Family(named: name)
+        #expect(family == expected.family)
+        #expect(family.argumentCounts.contains(count))
+    }
+
+    @Test("a name without its numbers reads as its family; numbers or unknown names are refused",
+          arguments: ["aimle-central:1", "imle:10", "AIMLE", "sog", "gumbel-softmax:1:2", ""])
+    func familyRefusals(text: String) {
+        let error = #expect(throws: LayerError.self) { try EstimatorDescription.Family(named: text) }
+        #expect(error?.message.contains("unknown estimator '\(text)'") == true)
+        #expect(error?.message.contains(EstimatorDescription.parsableNames) == true)
+    }
+
+    @Test("blackbox and gumbel-softmax are families whose names need numbers")
+    func familiesNeedingNumbers() throws {
+        #expect(try EstimatorDescription.Family(named: "blackbox") == .blackbox)
+        #expect(try EstimatorDescription.Family(named: "gumbel-softmax") == .gumbelSoftmax)
+        #expect(try EstimatorDescription.Family(named: "ste") == .straightThrough)
+        #expect(try EstimatorDescription.Family(named: "aimle") == .aimle(.central))
+        #expect(EstimatorDescription.Family.blackbox.argumentCounts == 1 ... 1)
+        #expect(EstimatorDescription.Family.gumbelSoftmax.argumentCounts == 2 ... 2)
     }
 
     @Test("bad estimator names are refused with what was expected", arguments: [
@@ -51,6 +74,31 @@ struct EstimatorParsingTests {
     ])
     func noise(text: String, expected: NoiseDistribution) throws {
         #expect(try NoiseDistribution(parsing: text) == expected)
+    }
+
+    @Test("noise descriptions: every distribution name, and Sum-of-Gamma whose k the caller gives", arguments: [
+        ("none", NoiseDescription.distribution(.none)), ("gumbel", .distribution(.gumbel)), ("normal", .distribution(.normal)),
+        ("sum-of-gamma:5", .distribution(.sumOfGamma(k: 5, iterations: 10))), ("sog:2.5:20", .distribution(.sumOfGamma(k: 2.5, iterations: 20))),
+        ("sum-of-gamma", .sumOfGammaMatchingK(iterations: 10)), ("sog", .sumOfGammaMatchingK(iterations: 10)),
+    ])
+    func noiseDescription(text: String, expected: NoiseDescription) throws {
+        let description = try NoiseDescription(parsing: text)
+        #expect(description == expected)
+        if case .distribution(let distribution) = expected {
+            #expect(try NoiseDistribution(parsing: text) == distribution)
+            #expect(description.distribution(sumOfGammaK: 3) == distribution)
+        } else {
+            #expect(description.distribution(sumOfGammaK: 3) == .sumOfGamma(k: 3, iterations: 10))
+            let error = #expect(throws: LayerError.self) { try NoiseDistribution(parsing: text) }
+            #expect(error?.message.contains("sum-of-gamma:K") == true)
+        }
+    }
+
+    @Test("bad noise descriptions are refused naming the text", arguments: ["Gumbel", "sog:0", "sum-of-gamma:3:0", "none:1", "", "sum-of-gamma::"])
+    func badNoiseDescription(text: String) {
+        let error = #expect(throws: LayerError.self) { try NoiseDescription(parsing: text) }
+        #expect(error?.kind == .invalidConfiguration)
+        #expect(error?.message.contains("'\(text)'") == true, "\(String(describing: error))")
     }
 
     @Test("bad noise names are refused", arguments: ["Gumbel", "sum-of-gamma", "sum-of-gamma:-1", "sum-of-gamma:3:0",

@@ -12,7 +12,7 @@ struct LossNameTests {
         let n = latent.variableCount
         return try DiscreteVAE(encoder: ShallowPerceptron(sizes: (8, 4, n), using: &rng),
                                decoder: ShallowPerceptron(sizes: (n, 4, 8), using: &rng),
-                               latent: latent, estimator: .straightThrough, learningRate: 1e-2, seed: 5)
+                               latent: latent, estimator: .package(.straightThrough), learningRate: 1e-2, seed: 5)
     }
 
     @Test("categorical latents report −ELBO; k-subset and graph-cut latents a named sum that is not called ELBO")

@@ -38,7 +38,7 @@ struct HostileArgumentTests {
             ("--fast-warm-up", badNumbers + ["-1"]),
         ]),
         HostileArguments(command: LatentGraphs.self, values: [
-            ("--estimators", emptyLists + ["aimle", "bogus"]),
+            ("--estimators", emptyLists + ["bogus", "aimle-central:9", "imle:10", "ste", "aimle-backward"]),
             ("--lambdas", emptyLists + badNumbers + ["0", "-1"]),
             ("--lambda", badNumbers + ["0", "-1"]),
             ("--learning-rate", badNumbers + ["0", "-1"]),
@@ -57,7 +57,7 @@ struct HostileArgumentTests {
         ]),
         HostileArguments(command: DiscreteVAECommand.self, values: [
             ("--latent", emptyLists + badNumbers + ["1x", "x10", "1x1", "1x10k10", "99999999999x99999999999", "2000x2000"]),
-            ("--estimator", emptyLists + ["imle:nan", "imle:inf", "direct:-1", "gsm:1e400", "imle", "bogus"]),
+            ("--estimator", emptyLists + ["imle:nan", "imle:inf", "direct:-1", "gsm:1e400", "exact:1", "gsm:1:2", "blackbox", "bogus"]),
             ("--learning-rate", badNumbers + ["0", "-1"]),
             ("--epochs", ["0", "-1", "1000000000"]),
             ("--batch-size", ["0", "-1"]),
@@ -82,7 +82,8 @@ struct HostileArgumentTests {
             ("--train", ["0", "1000000000"]),
             ("--threads", ["-1", "1000000"]),
             ("--knapsack-solver", ["", "bogus"]),
-            ("--imle-noise", ["", "bogus"]),
+            ("--imle-noise", ["", "bogus", "normal", "sum-of-gamma:5"]),
+            ("--methods", ["imle:20", "aimle-forward", "direct-loss"]),
             ("--imle-loss", ["", "bogus"]),
         ]),
         HostileArguments(command: LearningToExplainCommand.self, values: [
@@ -112,7 +113,8 @@ struct HostileArgumentTests {
             ("--lambda", badNumbers + ["0"]),
             ("--temperature", badNumbers + ["-1"]),
             ("--aimle-target", badNumbers + ["0"]),
-            ("--noise", ["", "bogus"]),
+            ("--noise", ["", "bogus", "sum-of-gamma:5", "sog:1", "Gumbel"]),
+            ("--method", ["imle:20", "imle-central", "score-function", "gumbel-softmax:1:2"]),
         ]),
     ]
 
@@ -143,6 +145,18 @@ struct HostileArgumentTests {
             (GradientFidelity.self, ["--sizes", "10,abc"], ["'abc'"]),
             (LearningToExplainCommand.self, ["--estimators", "aimle-central,l2x:0"], ["l2x:0", "temperature"]),
             (LearningToExplainCommand.self, ["--k", "4,80"], ["--k", "49"]),
+            (DiscreteVAECommand.self, ["--estimator", "direct,aimel"], ["'aimel'", "aimle-central", "gsm"]),
+            (DiscreteVAECommand.self, ["--estimator", "exact:2"], ["exact:2", "at most 0"]),
+            (WarcraftShortestPath.self, ["--method", "imle:5"], ["imle:5", "--lambda"]),
+            (WarcraftShortestPath.self, ["--method", "imle-central"], ["'imle-central'", "aimle-forward"]),
+            (WarcraftShortestPath.self, ["--noise", "sum-of-gamma:5"], ["sum-of-gamma:5", "sog"]),
+            (WarcraftShortestPath.self, ["--noise", "cauchy"], ["'cauchy'", "gumbel"]),
+            (LatentGraphs.self, ["--estimators", "aimle-central,ste"], ["'ste'", "imle-central"]),
+            (LatentGraphs.self, ["--estimators", "imle:10"], ["imle:10", "--lambda"]),
+            (PredictThenOptimize.self, ["--methods", "imle:20"], ["imle:20", "aimle-fwd"]),
+            (PredictThenOptimize.self, ["--imle-noise", "normal"], ["normal", "gumbel"]),
+            (LearningToExplainCommand.self, ["--noise", "cauchy"], ["'cauchy'", "sum-of-gamma"]),
+            (LearningToExplainCommand.self, ["--estimators", "score-function"], ["score-function", "l2x"]),
         ]
         for (command, arguments, says) in cases {
             do {

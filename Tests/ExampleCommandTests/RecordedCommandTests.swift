@@ -57,7 +57,8 @@ struct RecordedCommandTests {
         #expect(try LatentGraphs.parse([]).estimators.values == EstimatorChoice.allCases)
 
         let vae = try DiscreteVAECommand.parse(["--estimator", "imle:20,aimle-central", "--latent", "1x10,20x20k10"])
-        #expect(vae.estimator.values == [.imle(lambda: 20, scheme: .forward), .aimle(.central, target: 1)])
+        #expect(vae.estimator.values == [try VAEEstimator(parsing: "imle:20"), try VAEEstimator(parsing: "aimle-central")])
+        #expect(vae.estimator.values.map(\.description) == ["IMLE λ=20", "AIMLE central"])
         #expect(vae.latent.values.map(\.k) == [1, 10])
 
         let benchmark = try PredictThenOptimize.parse(["--methods", "spo+,aimle-fwd", "--problems", "knapsack"])
