@@ -1,19 +1,25 @@
-// Eight Gumbel draws per step in one AVX2 register: −log(−log u) with u from xoshiro256**.
+// Gumbel draws −log(−log u), u from xoshiro256**, eight per AVX2 register or sixteen per
+// AVX-512 register.
 //
 // The formulas are the package's Swift ones (SeededGenerator.nextGumbelBlock and
 // fastLogarithm, after Cephes' logf by S. L. Moshier); this file only lets the processor's
-// 256-bit registers do in one instruction what SSE2 does in two. Every operation is a
-// separate IEEE multiply, add or subtract in the Swift order (no FMA is enabled), so the
-// results equal the portable path bit for bit.
+// 256- or 512-bit registers do in one instruction what SSE2 does in two or four. Every
+// operation is a separate IEEE multiply, add or subtract in the Swift order (contraction into
+// fused multiply–adds is off), so the results equal the portable path bit for bit.
+#pragma STDC FP_CONTRACT OFF
 #include "CNoiseKernels.h"
 
 #if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
 #include <immintrin.h>
+#include <stdatomic.h>
 
-int dsn_gumbel_kernel_available(void) {
+int dsn_gumbel_kernel_width(void) {
     __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") ? 1 : 0;
+    if (__builtin_cpu_supports("avx512f")) return 16;
+    return __builtin_cpu_supports("avx2") ? 8 : 0;
 }
+
+int dsn_gumbel_kernel_available(void) { return dsn_gumbel_kernel_width() > 0 ? 1 : 0; }
 
 static inline uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
@@ -79,7 +85,7 @@ static inline __m256 gumbel_of(__m256 uniform) {
 }
 
 __attribute__((target("avx2")))
-void dsn_gumbel_fill_blocks(uint64_t state[4], float *values, size_t blocks) {
+static void fill_blocks_avx2(uint64_t state[4], float *values, size_t blocks) {
     uint64_t s[4] = {state[0], state[1], state[2], state[3]};
     size_t block = 0;
     // Four blocks at a time: their logarithms are independent chains of ~20 dependent
@@ -95,9 +101,95 @@ void dsn_gumbel_fill_blocks(uint64_t state[4], float *values, size_t blocks) {
     state[0] = s[0]; state[1] = s[1]; state[2] = s[2]; state[3] = s[3];
 }
 
+__attribute__((target("avx512f")))
+static inline __m512 logarithm16(__m512 x) {
+    const __m512i bits = _mm512_castps_si512(x);
+    __m512 exponent = _mm512_sub_ps(
+        _mm512_castsi512_ps(_mm512_or_si512(_mm512_srli_epi32(bits, 23), _mm512_set1_epi32(0x4B000000))),
+        _mm512_set1_ps(8388608.0f + 127.0f));
+    __m512 mantissa = _mm512_castsi512_ps(
+        _mm512_or_si512(_mm512_and_si512(bits, _mm512_set1_epi32(0x007FFFFF)), _mm512_set1_epi32(0x3F800000)));
+    const __mmask16 above = _mm512_cmp_ps_mask(mantissa, _mm512_set1_ps(1.41421356f), _CMP_GT_OQ);
+    mantissa = _mm512_mask_blend_ps(above, mantissa, _mm512_mul_ps(mantissa, _mm512_set1_ps(0.5f)));
+    exponent = _mm512_mask_blend_ps(above, exponent, _mm512_add_ps(exponent, _mm512_set1_ps(1.0f)));
+    const __m512 f = _mm512_sub_ps(mantissa, _mm512_set1_ps(1.0f));
+    const __m512 z = _mm512_mul_ps(f, f);
+    __m512 p = _mm512_set1_ps(7.0376836292e-2f);
+    p = _mm512_sub_ps(_mm512_mul_ps(p, f), _mm512_set1_ps(1.1514610310e-1f));
+    p = _mm512_add_ps(_mm512_mul_ps(p, f), _mm512_set1_ps(1.1676998740e-1f));
+    p = _mm512_sub_ps(_mm512_mul_ps(p, f), _mm512_set1_ps(1.2420140846e-1f));
+    p = _mm512_add_ps(_mm512_mul_ps(p, f), _mm512_set1_ps(1.4249322787e-1f));
+    p = _mm512_sub_ps(_mm512_mul_ps(p, f), _mm512_set1_ps(1.6668057665e-1f));
+    p = _mm512_add_ps(_mm512_mul_ps(p, f), _mm512_set1_ps(2.0000714765e-1f));
+    p = _mm512_sub_ps(_mm512_mul_ps(p, f), _mm512_set1_ps(2.4999993993e-1f));
+    p = _mm512_add_ps(_mm512_mul_ps(p, f), _mm512_set1_ps(3.3333331174e-1f));
+    __m512 y = _mm512_mul_ps(_mm512_mul_ps(f, z), p);
+    y = _mm512_add_ps(y, _mm512_mul_ps(_mm512_set1_ps(-2.12194440e-4f), exponent));
+    y = _mm512_add_ps(y, _mm512_mul_ps(_mm512_set1_ps(-0.5f), z));
+    return _mm512_add_ps(_mm512_add_ps(f, y), _mm512_mul_ps(_mm512_set1_ps(0.693359375f), exponent));
+}
+
+/* Sixteen uniforms from eight outputs: the lanes of two consecutive eight-lane blocks. */
+__attribute__((target("avx512f")))
+static inline __m512 next_uniforms16(uint64_t s[4]) {
+    long long pairs[8];
+    for (int p = 0; p < 8; p++) pairs[p] = (long long)pair_of_mantissas(next(s));
+    const __m512i mantissas = _mm512_set_epi64(pairs[7], pairs[6], pairs[5], pairs[4], pairs[3], pairs[2], pairs[1], pairs[0]);
+    return _mm512_sub_ps(_mm512_castsi512_ps(_mm512_or_si512(mantissas, _mm512_set1_epi32(0x3F800000))),
+                         _mm512_set1_ps(1.0f - 0x1p-24f));
+}
+
+__attribute__((target("avx512f")))
+static inline __m512 gumbel_of16(__m512 uniform) {
+    const __m512 zero = _mm512_setzero_ps();
+    return _mm512_sub_ps(zero, logarithm16(_mm512_sub_ps(zero, logarithm16(uniform))));
+}
+
+/* Pairs of eight-lane blocks in sixteen lanes, two pairs at a time; an odd last block goes
+ * through the AVX2 kernel (AVX-512F implies AVX2). */
+__attribute__((target("avx512f")))
+static void fill_blocks_avx512(uint64_t state[4], float *values, size_t blocks) {
+    uint64_t s[4] = {state[0], state[1], state[2], state[3]};
+    size_t block = 0;
+    for (; block + 4 <= blocks; block += 4) {
+        const __m512 u0 = next_uniforms16(s), u1 = next_uniforms16(s);
+        _mm512_storeu_ps(values + 8 * block, gumbel_of16(u0));
+        _mm512_storeu_ps(values + 8 * block + 16, gumbel_of16(u1));
+    }
+    for (; block + 2 <= blocks; block += 2) _mm512_storeu_ps(values + 8 * block, gumbel_of16(next_uniforms16(s)));
+    state[0] = s[0]; state[1] = s[1]; state[2] = s[2]; state[3] = s[3];
+    if (block < blocks) fill_blocks_avx2(state, values + 8 * block, blocks - block);
+}
+
+int dsn_gumbel_fill_blocks_with_width(int width, uint64_t state[4], float *values, size_t blocks) {
+    const int available = dsn_gumbel_kernel_width();
+    if (width == 16 && available >= 16) fill_blocks_avx512(state, values, blocks);
+    else if (width == 8 && available >= 8) fill_blocks_avx2(state, values, blocks);
+    else return -1;
+    return 0;
+}
+
+void dsn_gumbel_fill_blocks(uint64_t state[4], float *values, size_t blocks) {
+    static _Atomic int width = -1;
+    int known = atomic_load_explicit(&width, memory_order_relaxed);
+    if (known < 0) {
+        known = dsn_gumbel_kernel_width();
+        atomic_store_explicit(&width, known, memory_order_relaxed);
+    }
+    if (known >= 16) fill_blocks_avx512(state, values, blocks);
+    else if (known >= 8) fill_blocks_avx2(state, values, blocks);
+}
+
 #else
 
+int dsn_gumbel_kernel_width(void) { return 0; }
+
 int dsn_gumbel_kernel_available(void) { return 0; }
+
+int dsn_gumbel_fill_blocks_with_width(int width, uint64_t state[4], float *values, size_t blocks) {
+    (void)width; (void)state; (void)values; (void)blocks;
+    return -1;
+}
 
 void dsn_gumbel_fill_blocks(uint64_t state[4], float *values, size_t blocks) {
     (void)state; (void)values; (void)blocks;
