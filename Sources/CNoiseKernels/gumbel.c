@@ -37,51 +37,69 @@ static inline uint64_t pair_of_mantissas(uint64_t word) {
     return (word >> 41) | (((word >> 9) & 0x007FFFFFull) << 32);
 }
 
+/* `b` where `m` > `threshold`, else `a`, lane by lane. */
 __attribute__((target("avx2")))
-static inline __m256 logarithm(__m256 x) {
-    const __m256i bits = _mm256_castps_si256(x);
-    __m256 exponent = _mm256_sub_ps(
-        _mm256_castsi256_ps(_mm256_or_si256(_mm256_srli_epi32(bits, 23), _mm256_set1_epi32(0x4B000000))),
-        _mm256_set1_ps(8388608.0f + 127.0f));
-    __m256 mantissa = _mm256_castsi256_ps(
-        _mm256_or_si256(_mm256_and_si256(bits, _mm256_set1_epi32(0x007FFFFF)), _mm256_set1_epi32(0x3F800000)));
-    const __m256 above = _mm256_cmp_ps(mantissa, _mm256_set1_ps(1.41421356f), _CMP_GT_OQ);
-    mantissa = _mm256_blendv_ps(mantissa, _mm256_mul_ps(mantissa, _mm256_set1_ps(0.5f)), above);
-    exponent = _mm256_blendv_ps(exponent, _mm256_add_ps(exponent, _mm256_set1_ps(1.0f)), above);
-    const __m256 f = _mm256_sub_ps(mantissa, _mm256_set1_ps(1.0f));
-    const __m256 z = _mm256_mul_ps(f, f);
-    __m256 p = _mm256_set1_ps(7.0376836292e-2f);
-    p = _mm256_sub_ps(_mm256_mul_ps(p, f), _mm256_set1_ps(1.1514610310e-1f));
-    p = _mm256_add_ps(_mm256_mul_ps(p, f), _mm256_set1_ps(1.1676998740e-1f));
-    p = _mm256_sub_ps(_mm256_mul_ps(p, f), _mm256_set1_ps(1.2420140846e-1f));
-    p = _mm256_add_ps(_mm256_mul_ps(p, f), _mm256_set1_ps(1.4249322787e-1f));
-    p = _mm256_sub_ps(_mm256_mul_ps(p, f), _mm256_set1_ps(1.6668057665e-1f));
-    p = _mm256_add_ps(_mm256_mul_ps(p, f), _mm256_set1_ps(2.0000714765e-1f));
-    p = _mm256_sub_ps(_mm256_mul_ps(p, f), _mm256_set1_ps(2.4999993993e-1f));
-    p = _mm256_add_ps(_mm256_mul_ps(p, f), _mm256_set1_ps(3.3333331174e-1f));
-    __m256 y = _mm256_mul_ps(_mm256_mul_ps(f, z), p);
-    y = _mm256_add_ps(y, _mm256_mul_ps(_mm256_set1_ps(-2.12194440e-4f), exponent));
-    y = _mm256_add_ps(y, _mm256_mul_ps(_mm256_set1_ps(-0.5f), z));
-    return _mm256_add_ps(_mm256_add_ps(f, y), _mm256_mul_ps(_mm256_set1_ps(0.693359375f), exponent));
+static inline __m256 where_above(__m256 m, __m256 threshold, __m256 a, __m256 b) {
+    return _mm256_blendv_ps(a, b, _mm256_cmp_ps(m, threshold, _CMP_GT_OQ));
 }
 
-/* Eight uniforms in (0, 1) from four xoshiro256** outputs: output p gives lane 2p its top
- * 23 bits and lane 2p + 1 the next 23; (2m + 1) · 2⁻²⁴ is 1 + m · 2⁻²³ minus (1 − 2⁻²⁴),
- * both exact. */
+__attribute__((target("avx512f")))
+static inline __m512 where_above16(__m512 m, __m512 threshold, __m512 a, __m512 b) {
+    return _mm512_mask_blend_ps(_mm512_cmp_ps_mask(m, threshold, _CMP_GT_OQ), a, b);
+}
+
+/* For one register width (`lanes` floats of type `vec`; `pre` the intrinsics' prefix _mm256 or
+ * _mm512, `si` the integer vector suffix si256 or si512, `where` the lane select above):
+ *   logarithm##lanes  Cephes' logf (S. L. Moshier), the same operations in the same order as
+ *                     the Swift `fastLogarithm`;
+ *   uniforms##lanes   (2m + 1) · 2⁻²⁴ for 23-bit mantissas m: 1 + m · 2⁻²³ minus (1 − 2⁻²⁴),
+ *                     both exact;
+ *   gumbel##lanes     −log(−log u), with Swift's prefix minus on SIMD floats, 0 − x. */
+#define DEFINE_GUMBEL_LANES(lanes, feature, vec, ivec, pre, si, where)                                    \
+    __attribute__((target(feature))) static inline vec logarithm##lanes(vec x) {                          \
+        const ivec bits = pre##_castps_##si(x);                                                           \
+        vec exponent = pre##_sub_ps(                                                                      \
+            pre##_cast##si##_ps(pre##_or_##si(pre##_srli_epi32(bits, 23), pre##_set1_epi32(0x4B000000))), \
+            pre##_set1_ps(8388608.0f + 127.0f));                                                          \
+        const vec unit = pre##_cast##si##_ps(                                                             \
+            pre##_or_##si(pre##_and_##si(bits, pre##_set1_epi32(0x007FFFFF)), pre##_set1_epi32(0x3F800000))); \
+        const vec root = pre##_set1_ps(1.41421356f);                                                      \
+        const vec mantissa = where(unit, root, unit, pre##_mul_ps(unit, pre##_set1_ps(0.5f)));            \
+        exponent = where(unit, root, exponent, pre##_add_ps(exponent, pre##_set1_ps(1.0f)));              \
+        const vec f = pre##_sub_ps(mantissa, pre##_set1_ps(1.0f));                                        \
+        const vec z = pre##_mul_ps(f, f);                                                                 \
+        vec p = pre##_set1_ps(7.0376836292e-2f);                                                          \
+        p = pre##_sub_ps(pre##_mul_ps(p, f), pre##_set1_ps(1.1514610310e-1f));                            \
+        p = pre##_add_ps(pre##_mul_ps(p, f), pre##_set1_ps(1.1676998740e-1f));                            \
+        p = pre##_sub_ps(pre##_mul_ps(p, f), pre##_set1_ps(1.2420140846e-1f));                            \
+        p = pre##_add_ps(pre##_mul_ps(p, f), pre##_set1_ps(1.4249322787e-1f));                            \
+        p = pre##_sub_ps(pre##_mul_ps(p, f), pre##_set1_ps(1.6668057665e-1f));                            \
+        p = pre##_add_ps(pre##_mul_ps(p, f), pre##_set1_ps(2.0000714765e-1f));                            \
+        p = pre##_sub_ps(pre##_mul_ps(p, f), pre##_set1_ps(2.4999993993e-1f));                            \
+        p = pre##_add_ps(pre##_mul_ps(p, f), pre##_set1_ps(3.3333331174e-1f));                            \
+        vec y = pre##_mul_ps(pre##_mul_ps(f, z), p);                                                      \
+        y = pre##_add_ps(y, pre##_mul_ps(pre##_set1_ps(-2.12194440e-4f), exponent));                      \
+        y = pre##_add_ps(y, pre##_mul_ps(pre##_set1_ps(-0.5f), z));                                       \
+        return pre##_add_ps(pre##_add_ps(f, y), pre##_mul_ps(pre##_set1_ps(0.693359375f), exponent));     \
+    }                                                                                                     \
+    __attribute__((target(feature))) static inline vec uniforms##lanes(ivec mantissas) {                  \
+        return pre##_sub_ps(pre##_cast##si##_ps(pre##_or_##si(mantissas, pre##_set1_epi32(0x3F800000))), \
+                            pre##_set1_ps(1.0f - 0x1p-24f));                                              \
+    }                                                                                                     \
+    __attribute__((target(feature))) static inline vec gumbel##lanes(vec uniform) {                       \
+        const vec zero = pre##_setzero_ps();                                                              \
+        return pre##_sub_ps(zero, logarithm##lanes(pre##_sub_ps(zero, logarithm##lanes(uniform))));       \
+    }
+
+DEFINE_GUMBEL_LANES(8, "avx2", __m256, __m256i, _mm256, si256, where_above)
+
+/* The mantissas of eight uniforms from four xoshiro256** outputs: output p gives lane 2p its
+ * top 23 bits and lane 2p + 1 the next 23. */
 __attribute__((target("avx2")))
-static inline __m256 next_uniforms(uint64_t s[4]) {
+static inline __m256 next_uniforms8(uint64_t s[4]) {
     const uint64_t pair0 = pair_of_mantissas(next(s)), pair1 = pair_of_mantissas(next(s));
     const uint64_t pair2 = pair_of_mantissas(next(s)), pair3 = pair_of_mantissas(next(s));
-    const __m256i mantissas = _mm256_set_epi64x((long long)pair3, (long long)pair2, (long long)pair1, (long long)pair0);
-    return _mm256_sub_ps(_mm256_castsi256_ps(_mm256_or_si256(mantissas, _mm256_set1_epi32(0x3F800000))),
-                         _mm256_set1_ps(1.0f - 0x1p-24f));
-}
-
-/* −log(−log u), lane by lane; Swift's prefix minus on SIMD floats is 0 − x. */
-__attribute__((target("avx2")))
-static inline __m256 gumbel_of(__m256 uniform) {
-    const __m256 zero = _mm256_setzero_ps();
-    return _mm256_sub_ps(zero, logarithm(_mm256_sub_ps(zero, logarithm(uniform))));
+    return uniforms8(_mm256_set_epi64x((long long)pair3, (long long)pair2, (long long)pair1, (long long)pair0));
 }
 
 __attribute__((target("avx2")))
@@ -91,58 +109,24 @@ static void fill_blocks_avx2(uint64_t state[4], float *values, size_t blocks) {
     // Four blocks at a time: their logarithms are independent chains of ~20 dependent
     // multiplies and adds each, which the processor can then overlap.
     for (; block + 4 <= blocks; block += 4) {
-        const __m256 u0 = next_uniforms(s), u1 = next_uniforms(s), u2 = next_uniforms(s), u3 = next_uniforms(s);
-        _mm256_storeu_ps(values + 8 * block, gumbel_of(u0));
-        _mm256_storeu_ps(values + 8 * block + 8, gumbel_of(u1));
-        _mm256_storeu_ps(values + 8 * block + 16, gumbel_of(u2));
-        _mm256_storeu_ps(values + 8 * block + 24, gumbel_of(u3));
+        const __m256 u0 = next_uniforms8(s), u1 = next_uniforms8(s), u2 = next_uniforms8(s), u3 = next_uniforms8(s);
+        _mm256_storeu_ps(values + 8 * block, gumbel8(u0));
+        _mm256_storeu_ps(values + 8 * block + 8, gumbel8(u1));
+        _mm256_storeu_ps(values + 8 * block + 16, gumbel8(u2));
+        _mm256_storeu_ps(values + 8 * block + 24, gumbel8(u3));
     }
-    for (; block < blocks; block++) _mm256_storeu_ps(values + 8 * block, gumbel_of(next_uniforms(s)));
+    for (; block < blocks; block++) _mm256_storeu_ps(values + 8 * block, gumbel8(next_uniforms8(s)));
     state[0] = s[0]; state[1] = s[1]; state[2] = s[2]; state[3] = s[3];
 }
 
-__attribute__((target("avx512f")))
-static inline __m512 logarithm16(__m512 x) {
-    const __m512i bits = _mm512_castps_si512(x);
-    __m512 exponent = _mm512_sub_ps(
-        _mm512_castsi512_ps(_mm512_or_si512(_mm512_srli_epi32(bits, 23), _mm512_set1_epi32(0x4B000000))),
-        _mm512_set1_ps(8388608.0f + 127.0f));
-    __m512 mantissa = _mm512_castsi512_ps(
-        _mm512_or_si512(_mm512_and_si512(bits, _mm512_set1_epi32(0x007FFFFF)), _mm512_set1_epi32(0x3F800000)));
-    const __mmask16 above = _mm512_cmp_ps_mask(mantissa, _mm512_set1_ps(1.41421356f), _CMP_GT_OQ);
-    mantissa = _mm512_mask_blend_ps(above, mantissa, _mm512_mul_ps(mantissa, _mm512_set1_ps(0.5f)));
-    exponent = _mm512_mask_blend_ps(above, exponent, _mm512_add_ps(exponent, _mm512_set1_ps(1.0f)));
-    const __m512 f = _mm512_sub_ps(mantissa, _mm512_set1_ps(1.0f));
-    const __m512 z = _mm512_mul_ps(f, f);
-    __m512 p = _mm512_set1_ps(7.0376836292e-2f);
-    p = _mm512_sub_ps(_mm512_mul_ps(p, f), _mm512_set1_ps(1.1514610310e-1f));
-    p = _mm512_add_ps(_mm512_mul_ps(p, f), _mm512_set1_ps(1.1676998740e-1f));
-    p = _mm512_sub_ps(_mm512_mul_ps(p, f), _mm512_set1_ps(1.2420140846e-1f));
-    p = _mm512_add_ps(_mm512_mul_ps(p, f), _mm512_set1_ps(1.4249322787e-1f));
-    p = _mm512_sub_ps(_mm512_mul_ps(p, f), _mm512_set1_ps(1.6668057665e-1f));
-    p = _mm512_add_ps(_mm512_mul_ps(p, f), _mm512_set1_ps(2.0000714765e-1f));
-    p = _mm512_sub_ps(_mm512_mul_ps(p, f), _mm512_set1_ps(2.4999993993e-1f));
-    p = _mm512_add_ps(_mm512_mul_ps(p, f), _mm512_set1_ps(3.3333331174e-1f));
-    __m512 y = _mm512_mul_ps(_mm512_mul_ps(f, z), p);
-    y = _mm512_add_ps(y, _mm512_mul_ps(_mm512_set1_ps(-2.12194440e-4f), exponent));
-    y = _mm512_add_ps(y, _mm512_mul_ps(_mm512_set1_ps(-0.5f), z));
-    return _mm512_add_ps(_mm512_add_ps(f, y), _mm512_mul_ps(_mm512_set1_ps(0.693359375f), exponent));
-}
+DEFINE_GUMBEL_LANES(16, "avx512f", __m512, __m512i, _mm512, si512, where_above16)
 
 /* Sixteen uniforms from eight outputs: the lanes of two consecutive eight-lane blocks. */
 __attribute__((target("avx512f")))
 static inline __m512 next_uniforms16(uint64_t s[4]) {
     long long pairs[8];
     for (int p = 0; p < 8; p++) pairs[p] = (long long)pair_of_mantissas(next(s));
-    const __m512i mantissas = _mm512_set_epi64(pairs[7], pairs[6], pairs[5], pairs[4], pairs[3], pairs[2], pairs[1], pairs[0]);
-    return _mm512_sub_ps(_mm512_castsi512_ps(_mm512_or_si512(mantissas, _mm512_set1_epi32(0x3F800000))),
-                         _mm512_set1_ps(1.0f - 0x1p-24f));
-}
-
-__attribute__((target("avx512f")))
-static inline __m512 gumbel_of16(__m512 uniform) {
-    const __m512 zero = _mm512_setzero_ps();
-    return _mm512_sub_ps(zero, logarithm16(_mm512_sub_ps(zero, logarithm16(uniform))));
+    return uniforms16(_mm512_set_epi64(pairs[7], pairs[6], pairs[5], pairs[4], pairs[3], pairs[2], pairs[1], pairs[0]));
 }
 
 /* Pairs of eight-lane blocks in sixteen lanes, two pairs at a time; an odd last block goes
@@ -153,10 +137,10 @@ static void fill_blocks_avx512(uint64_t state[4], float *values, size_t blocks) 
     size_t block = 0;
     for (; block + 4 <= blocks; block += 4) {
         const __m512 u0 = next_uniforms16(s), u1 = next_uniforms16(s);
-        _mm512_storeu_ps(values + 8 * block, gumbel_of16(u0));
-        _mm512_storeu_ps(values + 8 * block + 16, gumbel_of16(u1));
+        _mm512_storeu_ps(values + 8 * block, gumbel16(u0));
+        _mm512_storeu_ps(values + 8 * block + 16, gumbel16(u1));
     }
-    for (; block + 2 <= blocks; block += 2) _mm512_storeu_ps(values + 8 * block, gumbel_of16(next_uniforms16(s)));
+    for (; block + 2 <= blocks; block += 2) _mm512_storeu_ps(values + 8 * block, gumbel16(next_uniforms16(s)));
     state[0] = s[0]; state[1] = s[1]; state[2] = s[2]; state[3] = s[3];
     if (block < blocks) fill_blocks_avx2(state, values + 8 * block, blocks - block);
 }
