@@ -58,7 +58,8 @@ extension ConvolutionGeometry {
                 for column in 0..<width { output[(column % stride) * phaseLength + column / stride] = input[column] }
             }
         }
-        let outputWidth = self.outputWidth
+        // Locals, so that the computed sizes are not recomputed inside the loops.
+        let outputHeight = self.outputHeight, outputWidth = self.outputWidth, phaseLength = self.phaseLength
         forEachTap { channel, kh, kw, tapRow, valid in
             let row = columns + tapRow
             for oh in 0..<outputHeight {
@@ -103,7 +104,7 @@ extension ConvolutionGeometry {
     /// The adjoint of ``unfold(image:into:)``: adds every entry of a [patch, positions]
     /// matrix back onto the input element it was read from. `image` must be zeroed first.
     func fold(columns: UnsafePointer<Float>, addingInto image: UnsafeMutablePointer<Float>) {
-        let outputWidth = self.outputWidth
+        let outputHeight = self.outputHeight, outputWidth = self.outputWidth
         forEachTap { channel, kh, kw, tapRow, valid in
             let row = columns + tapRow
             for oh in 0..<outputHeight {
